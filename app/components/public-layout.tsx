@@ -1,0 +1,88 @@
+import type { ReactNode } from 'react';
+import { Link, NavLink } from '@remix-run/react';
+import { ExitThisPage, ExitThisPageSkipLink } from './exit-this-page';
+
+export const PUBLIC_SERVICE_NAME = 'Stop It Now Scotland';
+
+export interface NavigationItem {
+  to: string;
+  label: string;
+}
+
+const NAVIGATION: NavigationItem[] = [
+  { to: '/', label: 'Home' },
+  { to: '/leave-this-site-quickly', label: 'Leave this site quickly' },
+];
+
+const FOOTER_LINKS: NavigationItem[] = [
+  { to: '/leave-this-site-quickly', label: 'Leave this site quickly' },
+  { to: '/privacy', label: 'Privacy' },
+  { to: '/accessibility', label: 'Accessibility' },
+];
+
+/** The frame of every anonymous page: skip links, header, the exit control, footer. */
+export function PublicLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <ExitThisPageSkipLink />
+      <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+        Skip to main content
+      </a>
+      <header className="govuk-generic-header app-header">
+        <div className="govuk-generic-header__container govuk-width-container">
+          <div className="govuk-generic-header__logo">
+            <Link to="/" className="govuk-generic-header__homepage-link">
+              {PUBLIC_SERVICE_NAME}
+            </Link>
+            <span className="app-header__tagline">Confidential help to prevent child sexual abuse</span>
+          </div>
+        </div>
+      </header>
+      <section aria-label="Service menu" className="govuk-service-navigation">
+        <div className="govuk-width-container">
+          <div className="govuk-service-navigation__container">
+            <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+              <ul className="govuk-service-navigation__list">
+                {NAVIGATION.map((item) => (
+                  <li className="govuk-service-navigation__item" key={item.to}>
+                    <NavLink to={item.to} end className="govuk-service-navigation__link">
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </div>
+      </section>
+      <div className="govuk-width-container">
+        <ExitThisPage />
+        <main className="govuk-main-wrapper" id="main-content">
+          {children}
+        </main>
+      </div>
+      <footer className="govuk-footer">
+        <div className="govuk-width-container">
+          <p className="govuk-body app-footer__statement">
+            In an emergency, call 999. If you are thinking about suicide, call Samaritans free on 116 123.
+          </p>
+          <div className="govuk-footer__meta">
+            <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+              <h2 className="govuk-visually-hidden">Support links</h2>
+              <ul className="govuk-footer__inline-list">
+                {FOOTER_LINKS.map((item) => (
+                  <li className="govuk-footer__inline-list-item" key={item.to}>
+                    <Link className="govuk-footer__link" to={item.to}>
+                      {item.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              <p className="govuk-body-s">This site sets no cookies and keeps no record of who visits it.</p>
+            </div>
+          </div>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import type { LinksFunction, MetaFunction } from '@remix-run/node';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react';
+import { ErrorPageContent } from '~/components/error-page';
+import { useNonce } from '~/components/nonce';
+import { PublicLayout, PUBLIC_SERVICE_NAME } from '~/components/public-layout';
+import appStyles from '~/styles/generated/app.css';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: appStyles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export const meta: MetaFunction = () => [{ title: PUBLIC_SERVICE_NAME }];
+
+// Marks the page as able to run GOV.UK Frontend's scripts before anything paints.
+const SUPPORT_SCRIPT =
+  "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');";
+
+function Document({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en-GB" className="govuk-template">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#1d5c63" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="govuk-template__body" suppressHydrationWarning>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: SUPPORT_SCRIPT }} />
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <Document>
+      <Outlet />
+    </Document>
+  );
+}
+
+/** Reached only when a layout itself fails; the layouts catch their own pages' errors. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return (
+    <Document>
+      <PublicLayout>
+        <ErrorPageContent error={error} />
+      </PublicLayout>
+    </Document>
+  );
+}

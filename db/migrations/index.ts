@@ -1,0 +1,11 @@
+/**
+ * Every migration, by name. The list is explicit (rather than read from the folder
+ * at run time) so the bundled server carries its migrations with it; a unit test
+ * fails if a file in this folder is missing here.
+ */
+import type { Migration } from 'kysely';
+import * as m20261123_0900 from './2026_11_23_0900_organisations_and_staff';
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_23_0900_organisations_and_staff': m20261123_0900,
+};

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import compression from 'compression';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { Db } from '../db/connection';
+import { requestLog } from './logging';
+import { createRouteNamer } from './route-ids';
+import { cspNonce, noStore, securityHeaders } from './security';
+
+export interface AppOptions {
+  /** The Remix server build, or a function returning the latest one (development). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Used to name routes in the request log. */
+  initialBuild: ServerBuild;
+  db: Db;
+  logger: Logger;
+  mode: 'production' | 'development' | 'test';
+  publicDir?: string;
+}
+
+export function createApp(options: AppOptions): express.Express {
+  const { db, logger, mode } = options;
+  const publicDir = options.publicDir ?? path.resolve('public');
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.use(requestLog(logger, createRouteNamer(options.initialBuild)));
+  app.use(cspNonce, ...securityHeaders({ development: mode === 'development' }));
+  app.use(compression());
+
+  // Fingerprinted by the build (file names carry a content hash or a version).
+  app.use('/build', express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y', index: false }));
+  app.use('/assets', express.static(path.join(publicDir, 'assets'), { immutable: true, maxAge: '1y', index: false }));
+  app.use(express.static(publicDir, { maxAge: '1d', index: false }));
+
+  app.use(noStore);
+  app.all(
+    '*',
+    createRequestHandler({
+      build: options.build,
+      mode,
+      getLoadContext: (_req, res) => ({ db, logger, cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,76 @@
+/**
+ * The production server: finds the database (DATABASE_URL or an embedded
+ * PostgreSQL), brings its schema up to date, and serves the Remix build.
+ */
+import { existsSync, watch } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { broadcastDevReady, type ServerBuild } from '@remix-run/node';
+import { connect } from '../db/connection';
+import { migrateToLatest } from '../db/migrate';
+import { locateDatabase } from '../db/open';
+import { createApp } from './app';
+import { createLogger } from './logging';
+
+const BUILD_PATH = path.resolve('build/index.js');
+const mode = process.env.NODE_ENV === 'production' ? 'production' : 'development';
+const logger = createLogger();
+
+async function importBuild(): Promise<ServerBuild> {
+  // The query string makes Node load a fresh copy after a rebuild in development.
+  const url = pathToFileURL(BUILD_PATH).href + (mode === 'development' ? `?t=${Date.now()}` : '');
+  return (await import(url)) as ServerBuild;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(BUILD_PATH)) {
+    throw new Error('There is no build yet: run `npm run build` (or simply `npm start`).');
+  }
+  const location = await locateDatabase(process.env, (message) => logger.info({ msg: message }));
+  const db = connect(location.url);
+  await migrateToLatest(db);
+
+  let build = await importBuild();
+  const app = createApp({
+    build: mode === 'development' ? async () => build : build,
+    initialBuild: build,
+    db,
+    logger,
+    mode,
+  });
+
+  const port = Number.parseInt(process.env.PORT ?? '3000', 10);
+  const host = process.env.HOST ?? 'localhost';
+  const server: Server = app.listen(port, host, () => {
+    logger.info({ msg: `The site is ready at http://${host}:${port}/` });
+    if (mode === 'development') void broadcastDevReady(build);
+  });
+
+  if (mode === 'development') {
+    watch(path.dirname(BUILD_PATH), { persistent: false }, async (_event, file) => {
+      if (file !== 'index.js') return;
+      build = await importBuild();
+      await broadcastDevReady(build);
+    });
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ msg: `Stopping (${signal})` });
+    server.close();
+    server.closeAllConnections();
+    await db.destroy();
+    await location.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ msg: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});
