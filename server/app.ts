@@ -33,7 +33,10 @@ export function createApp(options: AppOptions): express.Express {
   // Fingerprinted by the build (file names carry a content hash or a version).
   app.use('/build', express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y', index: false }));
   app.use('/assets', express.static(path.join(publicDir, 'assets'), { immutable: true, maxAge: '1y', index: false }));
-  app.use(express.static(publicDir, { maxAge: '1d', index: false }));
+  // Two fixed files at the root; a catch-all static handler would cost a stat() per request.
+  for (const file of ['favicon.svg', 'robots.txt']) {
+    app.get(`/${file}`, (_req, res) => res.sendFile(path.join(publicDir, file), { maxAge: '1d' }));
+  }
 
   app.use(noStore);
   app.all(

@@ -43,7 +43,9 @@ async function main(): Promise<void> {
   const port = Number.parseInt(process.env.PORT ?? '3000', 10);
   const host = process.env.HOST ?? 'localhost';
   const server: Server = app.listen(port, host, () => {
-    logger.info({ msg: `The site is ready at http://${host}:${port}/` });
+    const address = server.address();
+    const bound = typeof address === 'object' && address ? address.port : port;
+    logger.info({ msg: `The site is ready at http://${host}:${bound}/` });
     if (mode === 'development') void broadcastDevReady(build);
   });
 

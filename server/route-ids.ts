@@ -26,8 +26,14 @@ export function createRouteNamer(build: ServerBuild): (pathname: string) => stri
     });
   const routes = tree(undefined);
   const basename = build.basename;
+  // Matching is cheap but not free; remember recent answers, within a fixed bound.
+  const recent = new Map<string, string>();
   return (pathname) => {
-    const matches = matchRoutes(routes, pathname, basename);
-    return matches?.at(-1)?.route.id ?? 'no-route';
+    const known = recent.get(pathname);
+    if (known) return known;
+    const id = matchRoutes(routes, pathname, basename)?.at(-1)?.route.id ?? 'no-route';
+    if (recent.size >= 1000) recent.clear();
+    recent.set(pathname, id);
+    return id;
   };
 }

@@ -1,0 +1,55 @@
+/**
+ * Debian's Chromium through playwright-core (no downloaded browsers), with JavaScript
+ * on or off, recording every request each page makes.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface RecordingContext {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL requested by the page, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function openPage(browser: Browser, options: { javaScript: boolean }): Promise<RecordingContext> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScript });
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  return { context, page, requests, close: () => context.close() };
+}
+
+/** Requests to any origin other than ours. */
+export function foreignRequests(requests: string[], baseUrl: string): string[] {
+  const ours = new URL(baseUrl).origin;
+  return requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== ours);
+}
+
+/** Serious and critical accessibility violations on the page as it stands. */
+export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
