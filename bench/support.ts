@@ -54,7 +54,7 @@ export interface RunningProcess {
 /** Starts a Node process that prints "ready at http://…" and waits for that line. */
 export function startProcess(args: string[], env: Record<string, string>): Promise<RunningProcess> {
   const child: ChildProcess = spawn(process.execPath, args, {
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { NODE_ENV: 'production', PATH: process.env.PATH ?? '', ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {

@@ -1,0 +1,82 @@
+/**
+ * A plain, accessible PDF from a simple document model: plans on the anonymous side,
+ * reports on the staff side. Made in memory, never written to disk. The font is
+ * DejaVu Sans, so whatever a person types (any alphabet) prints as typed.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+
+const require = createRequire(import.meta.url);
+const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const REGULAR = path.join(fontDir, 'DejaVuSans.ttf');
+const BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
+
+export interface DocumentSection {
+  heading: string;
+  paragraphs?: string[];
+  items?: string[];
+  /** Shown in grey when the section has nothing in it. */
+  emptyText?: string;
+}
+
+export interface DocumentModel {
+  title: string;
+  subtitle?: string;
+  /** A boxed note at the top, such as how to keep the document private. */
+  notice?: string;
+  sections: DocumentSection[];
+  footer?: string;
+  /** Document properties: only what the document is, never who made it. */
+  subject?: string;
+}
+
+export function renderPdf(model: DocumentModel): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      info: { Title: model.title, Subject: model.subject ?? model.title, Producer: 'Stop It Now Scotland', Creator: 'Stop It Now Scotland' },
+      pdfVersion: '1.7',
+      displayTitle: true,
+      lang: 'en-GB',
+      tagged: true,
+    });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+
+    doc.registerFont('regular', REGULAR);
+    doc.registerFont('bold', BOLD);
+    const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+
+    doc.font('bold').fontSize(20).fillColor('#0b0c0c').text(model.title, { width });
+    if (model.subtitle) doc.moveDown(0.3).font('regular').fontSize(12).fillColor('#484949').text(model.subtitle, { width });
+    if (model.notice) {
+      doc.moveDown(0.8);
+      const top = doc.y;
+      doc.font('regular').fontSize(10.5).fillColor('#0b0c0c').text(model.notice, doc.page.margins.left + 12, top + 8, { width: width - 24 });
+      const bottom = doc.y + 8;
+      doc.moveTo(doc.page.margins.left, top).lineTo(doc.page.margins.left, bottom).lineWidth(4).strokeColor('#1d5c63').stroke();
+      doc.x = doc.page.margins.left;
+      doc.y = bottom;
+    }
+
+    for (const section of model.sections) {
+      doc.moveDown(1);
+      doc.font('bold').fontSize(14).fillColor('#0b0c0c').text(section.heading, doc.page.margins.left, doc.y, { width });
+      doc.moveDown(0.3).font('regular').fontSize(11.5);
+      const paragraphs = section.paragraphs?.filter(Boolean) ?? [];
+      const items = section.items?.filter(Boolean) ?? [];
+      for (const paragraph of paragraphs) doc.text(paragraph, { width, paragraphGap: 4 });
+      if (items.length) doc.list(items, { width, bulletRadius: 2.2, textIndent: 14, paragraphGap: 3 });
+      if (!paragraphs.length && !items.length && section.emptyText) doc.fillColor('#505a5f').text(section.emptyText, { width }).fillColor('#0b0c0c');
+    }
+
+    if (model.footer) {
+      doc.moveDown(2).font('regular').fontSize(9.5).fillColor('#505a5f').text(model.footer, doc.page.margins.left, doc.y, { width });
+    }
+    doc.end();
+  });
+}
