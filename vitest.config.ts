@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    alias: { '~': path.resolve(__dirname, 'app') },
+    alias: {
+      '~': path.resolve(__dirname, 'app'),
+      '#modules': path.resolve(__dirname, 'modules'),
+      '#db': path.resolve(__dirname, 'db'),
+    },
   },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],

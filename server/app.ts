@@ -6,6 +6,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import type { Db } from '../db/connection';
 import { requestLog } from './logging';
+import { pageCache } from './page-cache';
 import { createRouteNamer } from './route-ids';
 import { cspNonce, noStore, securityHeaders } from './security';
 
@@ -26,7 +27,8 @@ export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
 
-  app.use(requestLog(logger, createRouteNamer(options.initialBuild)));
+  const nameRoute = createRouteNamer(options.initialBuild);
+  app.use(requestLog(logger, nameRoute));
   app.use(cspNonce, ...securityHeaders({ development: mode === 'development' }));
   app.use(compression());
 
@@ -39,6 +41,9 @@ export function createApp(options: AppOptions): express.Express {
   }
 
   app.use(noStore);
+  if (mode === 'production' && typeof options.build !== 'function') {
+    app.use(pageCache({ build: options.build, nameRoute, loadContext: { db, logger } }));
+  }
   app.all(
     '*',
     createRequestHandler({

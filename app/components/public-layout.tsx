@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, NavLink } from '@remix-run/react';
+import { Link, useLocation } from '@remix-run/react';
 import { ExitThisPage, ExitThisPageSkipLink } from './exit-this-page';
 
 export const PUBLIC_SERVICE_NAME = 'Stop It Now Scotland';
@@ -11,8 +11,17 @@ export interface NavigationItem {
 
 const NAVIGATION: NavigationItem[] = [
   { to: '/', label: 'Home' },
-  { to: '/leave-this-site-quickly', label: 'Leave this site quickly' },
+  { to: '/self-help', label: 'Self-help' },
+  { to: '/toolkit', label: 'Toolkit' },
+  { to: '/toolkit/get-help', label: 'Get help' },
+  { to: '/search', label: 'Search' },
 ];
+
+function isActive(item: NavigationItem, pathname: string): boolean {
+  if (item.to === '/') return pathname === '/';
+  if (item.to === '/toolkit') return pathname.startsWith('/toolkit') && !pathname.startsWith('/toolkit/get-help');
+  return pathname === item.to || pathname.startsWith(`${item.to}/`);
+}
 
 const FOOTER_LINKS: NavigationItem[] = [
   { to: '/leave-this-site-quickly', label: 'Leave this site quickly' },
@@ -22,6 +31,7 @@ const FOOTER_LINKS: NavigationItem[] = [
 
 /** The frame of every anonymous page: skip links, header, the exit control, footer. */
 export function PublicLayout({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
   return (
     <>
       <ExitThisPageSkipLink />
@@ -43,13 +53,16 @@ export function PublicLayout({ children }: { children: ReactNode }) {
           <div className="govuk-service-navigation__container">
             <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
               <ul className="govuk-service-navigation__list">
-                {NAVIGATION.map((item) => (
-                  <li className="govuk-service-navigation__item" key={item.to}>
-                    <NavLink to={item.to} end className="govuk-service-navigation__link">
-                      {item.label}
-                    </NavLink>
-                  </li>
-                ))}
+                {NAVIGATION.map((item) => {
+                  const active = isActive(item, pathname);
+                  return (
+                    <li className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`} key={item.to}>
+                      <Link to={item.to} className="govuk-service-navigation__link" aria-current={active ? 'page' : undefined}>
+                        {active ? <strong className="govuk-service-navigation__active-fallback">{item.label}</strong> : item.label}
+                      </Link>
+                    </li>
+                  );
+                })}
               </ul>
             </nav>
           </div>

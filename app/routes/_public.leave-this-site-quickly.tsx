@@ -5,6 +5,8 @@ export const meta: MetaFunction = () => [
   { title: `How to leave this site quickly and clear your history – ${PUBLIC_SERVICE_NAME}` },
 ];
 
+export const handle = { pageCache: true };
+
 export default function LeaveThisSiteQuickly() {
   return (
     <div className="govuk-grid-row">

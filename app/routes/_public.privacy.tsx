@@ -3,6 +3,8 @@ import { PUBLIC_SERVICE_NAME } from '~/components/public-layout';
 
 export const meta: MetaFunction = () => [{ title: `Privacy – ${PUBLIC_SERVICE_NAME}` }];
 
+export const handle = { pageCache: true };
+
 export default function Privacy() {
   return (
     <div className="govuk-grid-row">

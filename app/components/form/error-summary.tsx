@@ -1,0 +1,40 @@
+import { useEffect, useRef } from 'react';
+
+export interface FieldError {
+  /** The id of the input (or the first input of a group) the message is about. */
+  href: string;
+  message: string;
+}
+
+/**
+ * The GOV.UK error summary: it takes focus when it appears, so screen readers announce
+ * it, and each message links to the field it is about.
+ */
+export function ErrorSummary({ errors, title = 'There is a problem' }: { errors: FieldError[]; title?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.length) ref.current?.focus();
+  }, [errors]);
+  if (!errors.length) return null;
+  return (
+    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
+      <div role="alert">
+        <h2 className="govuk-error-summary__title">{title}</h2>
+        <div className="govuk-error-summary__body">
+          <ul className="govuk-list govuk-error-summary__list">
+            {errors.map((error) => (
+              <li key={`${error.href}:${error.message}`}>
+                <a href={`#${error.href}`}>{error.message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Puts "Error: " before the page title while a form has errors, as GOV.UK pages do. */
+export function errorTitle(title: string, hasErrors: boolean): string {
+  return hasErrors ? `Error: ${title}` : title;
+}

@@ -1,0 +1,9 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { ContentPage, contentPageTitle } from '~/components/content/content-page';
+import { PUBLIC_SERVICE_NAME } from '~/components/public-layout';
+import { loadContentPage } from '~/server/content.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${contentPageTitle(data?.view)} – ${PUBLIC_SERVICE_NAME}` }];
+export const handle = { pageCache: true };
+export const loader = ({ params }: LoaderFunctionArgs) => loadContentPage('self-help', params);
+export default ContentPage;

@@ -1,0 +1,9 @@
+import type { MetaFunction } from '@remix-run/node';
+import { AreaContents } from '~/components/content/area-contents';
+import { PUBLIC_SERVICE_NAME } from '~/components/public-layout';
+import { loadArea } from '~/server/content.server';
+
+export const meta: MetaFunction = () => [{ title: `Self-help – ${PUBLIC_SERVICE_NAME}` }];
+export const handle = { pageCache: true };
+export const loader = () => loadArea('self-help');
+export default AreaContents;
