@@ -35,9 +35,18 @@ export interface StaffUserTable {
   updated_at: Generated<Timestamp>;
 }
 
+export interface CheckCompletionCountTable {
+  check_id: string;
+  band: string;
+  /** ISO 8601 week, such as 2026-W48. */
+  iso_week: string;
+  n: Generated<number>;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   staff_user: StaffUserTable;
+  check_completion_count: CheckCompletionCountTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

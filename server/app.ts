@@ -5,6 +5,7 @@ import compression from 'compression';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { Db } from '../db/connection';
+import type { ResumeCodec } from '../modules/checks/resume-code';
 import { requestLog } from './logging';
 import { pageCache } from './page-cache';
 import { createRouteNamer } from './route-ids';
@@ -16,13 +17,14 @@ export interface AppOptions {
   /** Used to name routes in the request log. */
   initialBuild: ServerBuild;
   db: Db;
+  resumeCodec: ResumeCodec;
   logger: Logger;
   mode: 'production' | 'development' | 'test';
   publicDir?: string;
 }
 
 export function createApp(options: AppOptions): express.Express {
-  const { db, logger, mode } = options;
+  const { db, logger, mode, resumeCodec } = options;
   const publicDir = options.publicDir ?? path.resolve('public');
   const app = express();
   app.disable('x-powered-by');
@@ -42,14 +44,14 @@ export function createApp(options: AppOptions): express.Express {
 
   app.use(noStore);
   if (mode === 'production' && typeof options.build !== 'function') {
-    app.use(pageCache({ build: options.build, nameRoute, loadContext: { db, logger } }));
+    app.use(pageCache({ build: options.build, nameRoute, loadContext: { db, logger, resumeCodec } }));
   }
   app.all(
     '*',
     createRequestHandler({
       build: options.build,
       mode,
-      getLoadContext: (_req, res) => ({ db, logger, cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (_req, res) => ({ db, logger, resumeCodec, cspNonce: res.locals.cspNonce as string }),
     }),
   );
   return app;

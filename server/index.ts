@@ -10,6 +10,8 @@ import { broadcastDevReady, type ServerBuild } from '@remix-run/node';
 import { connect } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { locateDatabase } from '../db/open';
+import { resumeKeysFromEnvironment } from '../modules/checks/keys';
+import { createResumeCodec } from '../modules/checks/resume-code';
 import { createApp } from './app';
 import { createLogger } from './logging';
 
@@ -31,11 +33,18 @@ async function main(): Promise<void> {
   const db = connect(location.url);
   await migrateToLatest(db);
 
+  const resumeKeys = resumeKeysFromEnvironment(process.env);
+  if (resumeKeys.source === 'file' && mode === 'production') {
+    logger.warn({ msg: 'RESUME_CODE_KEYS is not set: using a key kept in .data/. Set it in a real deployment.' });
+  }
+  const resumeCodec = createResumeCodec(resumeKeys.keys);
+
   let build = await importBuild();
   const app = createApp({
     build: mode === 'development' ? async () => build : build,
     initialBuild: build,
     db,
+    resumeCodec,
     logger,
     mode,
   });

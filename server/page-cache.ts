@@ -19,7 +19,7 @@ interface CachedPage {
 export interface PageCacheOptions {
   build: ServerBuild;
   nameRoute: (pathname: string) => string;
-  loadContext: Omit<AppLoadContext, 'cspNonce'>;
+  loadContext: Pick<AppLoadContext, 'db' | 'logger' | 'resumeCodec'>;
   maxEntries?: number;
 }
 

@@ -11,6 +11,7 @@ export interface NavigationItem {
 
 const NAVIGATION: NavigationItem[] = [
   { to: '/', label: 'Home' },
+  { to: '/checks', label: 'Self-checks' },
   { to: '/self-help', label: 'Self-help' },
   { to: '/toolkit', label: 'Toolkit' },
   { to: '/toolkit/get-help', label: 'Get help' },

@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import type { Db } from '../../db/connection';
+import { createResumeCodec, generateResumeKeys, parseResumeKeys } from '../../modules/checks/resume-code';
 import { createApp } from '../../server/app';
 import { createLogger } from '../../server/logging';
 
@@ -24,7 +25,8 @@ export async function startInProcessApp(db: Db) {
     },
   });
   const build = await loadBuild();
-  const app = createApp({ build, initialBuild: build, db, logger: createLogger(sink), mode: 'production' });
+  const resumeCodec = createResumeCodec(parseResumeKeys(generateResumeKeys()));
+  const app = createApp({ build, initialBuild: build, db, resumeCodec, logger: createLogger(sink), mode: 'production' });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;

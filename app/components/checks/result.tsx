@@ -1,0 +1,54 @@
+import { Link } from '@remix-run/react';
+import type { CheckView } from '#modules/checks/service';
+import type { CheckWording, CommonWording } from '#modules/checks/wording';
+
+export function CheckResultPage({ check, common, view }: { check: CheckWording; common: Pick<CommonWording, 'helplineHtml' | 'nothingSaved'>; view: Extract<CheckView, { kind: 'result' }> }) {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {view.urgent.map((html, i) => (
+          <div className="govuk-notification-banner app-urgent-banner" role="region" aria-labelledby={`urgent-${i}`} key={i}>
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id={`urgent-${i}`}>
+                Important
+              </h2>
+            </div>
+            <div className="govuk-notification-banner__content" dangerouslySetInnerHTML={{ __html: html }} />
+          </div>
+        ))}
+        <span className="govuk-caption-l">{check.title}</span>
+        <div className={`app-band app-band--${view.band.id}`}>
+          <h1 className="govuk-heading-l">{view.band.title}</h1>
+          <div dangerouslySetInnerHTML={{ __html: view.band.html }} />
+        </div>
+        {view.sections.map((html, i) => (
+          <div className="app-result-section" key={i} dangerouslySetInnerHTML={{ __html: html }} />
+        ))}
+        <h2 className="govuk-heading-m">Your next steps</h2>
+        <ul className="govuk-list app-next-steps">
+          {view.nextSteps.map((step) => (
+            <li key={step.path}>
+              <Link className="govuk-link govuk-!-font-weight-bold" to={step.path}>
+                {step.title}
+              </Link>
+              <p className="govuk-body">{step.reason}</p>
+            </li>
+          ))}
+        </ul>
+        <h2 className="govuk-heading-m">Talk to someone</h2>
+        <div dangerouslySetInnerHTML={{ __html: common.helplineHtml }} />
+        <p className="govuk-body app-nothing-saved">{common.nothingSaved}</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to=".">
+            Start this check again
+          </Link>{' '}
+          or{' '}
+          <Link className="govuk-link" to="/checks">
+            choose another check
+          </Link>
+          .
+        </p>
+      </div>
+    </div>
+  );
+}

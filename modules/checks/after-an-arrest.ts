@@ -1,0 +1,69 @@
+import { chose, type Answers, type CheckDefinition, type CheckResult } from './definition';
+
+const someoneElseWasArrested = (a: Answers) => !chose(a, 'who_arrested', 'me');
+
+export const afterAnArrest: CheckDefinition = {
+  id: 'after-an-arrest',
+  version: 1,
+  questions: [
+    { id: 'who_arrested', type: 'single', options: ['me', 'partner', 'son_or_daughter', 'other_family', 'friend'] },
+    { id: 'stage', type: 'single', options: ['under_investigation', 'charged', 'diversion_offered', 'awaiting_court', 'convicted', 'not_sure'] },
+    { id: 'children_at_home', type: 'single', options: ['live_with_children', 'children_visit', 'no_children'], preferNotToSay: true },
+    { id: 'social_work', type: 'single', options: ['yes', 'no', 'not_sure'], showIf: (a) => chose(a, 'children_at_home', 'live_with_children', 'children_visit') },
+    {
+      id: 'worries',
+      type: 'multiple',
+      options: ['what_happens_next', 'telling_children', 'work', 'money_or_housing', 'neighbours_or_media', 'relationship', 'mental_health'],
+      preferNotToSay: true,
+    },
+    { id: 'thoughts_of_suicide', type: 'single', options: ['yes', 'sometimes', 'no'], preferNotToSay: true },
+    { id: 'worried_about_them', type: 'single', options: ['yes', 'not_sure', 'no'], showIf: someoneElseWasArrested },
+    { id: 'support', type: 'multiple', options: ['solicitor', 'family_or_friends', 'gp', 'nobody'], exclusive: ['nobody'], preferNotToSay: true },
+  ],
+  bands: ['get_support_now', 'what_happens_next'],
+  sections: [
+    'stage_under_investigation',
+    'stage_charged',
+    'stage_diversion_offered',
+    'stage_awaiting_court',
+    'stage_convicted',
+    'stage_not_sure',
+    'suicide_risk',
+    'worried_about_them',
+    'children',
+    'social_work',
+    'for_the_family',
+    'solicitor',
+  ],
+  reasons: ['suicide_risk', 'first_days', 'what_next', 'diversion', 'court', 'telling_children', 'safety_plan', 'looking_after_yourself', 'law_module', 'helpline', 'get_help'],
+  result(a: Answers): CheckResult {
+    const urgent: CheckResult['urgent'] = [];
+    const suicidal = chose(a, 'thoughts_of_suicide', 'yes', 'sometimes');
+    if (suicidal) urgent.push('suicide');
+    if (chose(a, 'worried_about_them', 'yes')) urgent.push('someone_else_suicide');
+
+    const stage = typeof a.stage === 'string' ? a.stage : 'not_sure';
+    const sections = [`stage_${stage}`];
+    sections.push(chose(a, 'worried_about_them', 'yes', 'not_sure') ? 'worried_about_them' : 'suicide_risk');
+    const children = chose(a, 'children_at_home', 'live_with_children', 'children_visit');
+    if (children) sections.push('children');
+    if (chose(a, 'social_work', 'yes', 'not_sure')) sections.push('social_work');
+    if (someoneElseWasArrested(a)) sections.push('for_the_family');
+    if (!chose(a, 'support', 'solicitor') && !someoneElseWasArrested(a)) sections.push('solicitor');
+
+    const band = urgent.length ? 'get_support_now' : 'what_happens_next';
+
+    const steps: CheckResult['nextSteps'] = [];
+    if (urgent.length) steps.push({ path: '/toolkit/after-an-arrest/suicide-risk', reason: 'suicide_risk' });
+    steps.push({ path: '/toolkit/after-an-arrest/what-happens-next', reason: 'what_next' });
+    if (chose(a, 'stage', 'diversion_offered')) steps.push({ path: '/self-help/the-law-and-after-an-arrest/diversion-from-prosecution', reason: 'diversion' });
+    if (chose(a, 'stage', 'awaiting_court', 'convicted', 'charged')) steps.push({ path: '/self-help/the-law-and-after-an-arrest/if-your-case-goes-to-court', reason: 'court' });
+    steps.push({ path: '/toolkit/after-an-arrest/the-first-days', reason: 'first_days' });
+    if (children || chose(a, 'worries', 'telling_children')) steps.push({ path: '/toolkit/after-an-arrest/telling-children', reason: 'telling_children' });
+    if (children) steps.push({ path: '/toolkit/family-safety-plan', reason: 'safety_plan' });
+    if (someoneElseWasArrested(a)) steps.push({ path: '/toolkit/after-an-arrest/looking-after-yourself', reason: 'looking_after_yourself' });
+    else steps.push({ path: '/self-help/the-law-and-after-an-arrest', reason: 'law_module' });
+    steps.push({ path: '/toolkit/get-help/stop-it-now-helpline', reason: 'helpline' });
+    return { band, sections, nextSteps: steps, urgent };
+  },
+};
