@@ -4,6 +4,8 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { getCheckWording } from '#modules/checks/service';
+import { getContentLibrary } from '#modules/content/index';
 import { NonceProvider } from '~/components/nonce';
 
 const ABORT_DELAY = 5_000;
@@ -61,4 +63,13 @@ function describeError(error: unknown): { type: string; stack?: string } {
   if (!(error instanceof Error)) return { type: typeof error };
   const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
   return { type: error.name, stack: frames.join('\n') };
+}
+
+/**
+ * Called by our server at start: loads and checks all content once, in this build's
+ * own copy of the modules, so no visitor waits for it and bad content stops the start.
+ */
+export function warmUp(): void {
+  getContentLibrary();
+  getCheckWording();
 }

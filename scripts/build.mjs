@@ -16,6 +16,9 @@ const css = sass.compile(path.join(root, 'app/styles/app.scss'), {
 await mkdir(path.join(root, 'app/styles/generated'), { recursive: true });
 await writeFile(path.join(root, 'app/styles/generated/app.css'), css.css);
 
+// Content is checked first: a broken link or a missing field stops the build, naming the file.
+await runOrExit(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'scripts/check-content.ts')]);
+
 await runOrExit(process.execPath, [path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], {
   env: { ...process.env, NODE_ENV: 'production' },
 });

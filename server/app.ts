@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/connection';
 import type { ResumeCodec } from '../modules/checks/resume-code';
 import { requestLog } from './logging';
+import { nullOriginGuard } from './origin';
 import { pageCache } from './page-cache';
 import { createRouteNamer } from './route-ids';
 import { cspNonce, noStore, securityHeaders } from './security';
@@ -42,7 +43,7 @@ export function createApp(options: AppOptions): express.Express {
     app.get(`/${file}`, (_req, res) => res.sendFile(path.join(publicDir, file), { maxAge: '1d' }));
   }
 
-  app.use(noStore);
+  app.use(noStore, nullOriginGuard);
   if (mode === 'production' && typeof options.build !== 'function') {
     app.use(pageCache({ build: options.build, nameRoute, loadContext: { db, logger, resumeCodec } }));
   }

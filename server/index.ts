@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   const resumeCodec = createResumeCodec(resumeKeys.keys);
 
   let build = await importBuild();
+  (build.entry.module as { warmUp?: () => void }).warmUp?.();
   const app = createApp({
     build: mode === 'development' ? async () => build : build,
     initialBuild: build,

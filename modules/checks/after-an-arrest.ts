@@ -34,8 +34,9 @@ export const afterAnArrest: CheckDefinition = {
     'social_work',
     'for_the_family',
     'solicitor',
+    'practical_worries',
   ],
-  reasons: ['suicide_risk', 'first_days', 'what_next', 'diversion', 'court', 'telling_children', 'safety_plan', 'looking_after_yourself', 'law_module', 'helpline', 'get_help'],
+  reasons: ['suicide_risk', 'first_days', 'what_next', 'diversion', 'court', 'telling_children', 'safety_plan', 'looking_after_yourself', 'law_module', 'helpline', 'emotions'],
   result(a: Answers): CheckResult {
     const urgent: CheckResult['urgent'] = [];
     const suicidal = chose(a, 'thoughts_of_suicide', 'yes', 'sometimes');
@@ -50,6 +51,7 @@ export const afterAnArrest: CheckDefinition = {
     if (chose(a, 'social_work', 'yes', 'not_sure')) sections.push('social_work');
     if (someoneElseWasArrested(a)) sections.push('for_the_family');
     if (!chose(a, 'support', 'solicitor') && !someoneElseWasArrested(a)) sections.push('solicitor');
+    if (chose(a, 'worries', 'work', 'money_or_housing', 'neighbours_or_media', 'relationship')) sections.push('practical_worries');
 
     const band = urgent.length ? 'get_support_now' : 'what_happens_next';
 
@@ -63,6 +65,7 @@ export const afterAnArrest: CheckDefinition = {
     if (children) steps.push({ path: '/toolkit/family-safety-plan', reason: 'safety_plan' });
     if (someoneElseWasArrested(a)) steps.push({ path: '/toolkit/after-an-arrest/looking-after-yourself', reason: 'looking_after_yourself' });
     else steps.push({ path: '/self-help/the-law-and-after-an-arrest', reason: 'law_module' });
+    if (!someoneElseWasArrested(a) && chose(a, 'worries', 'mental_health')) steps.push({ path: '/self-help/emotions-and-coping', reason: 'emotions' });
     steps.push({ path: '/toolkit/get-help/stop-it-now-helpline', reason: 'helpline' });
     return { band, sections, nextSteps: steps, urgent };
   },

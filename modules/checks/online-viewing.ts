@@ -16,7 +16,7 @@ export const onlineViewing: CheckDefinition = {
     {
       id: 'youngest',
       type: 'single',
-      options: ['age_16_17', 'age_13_15', 'under_13', 'not_sure'],
+      options: ['all_adults', 'age_16_17', 'age_13_15', 'under_13', 'not_sure'],
       preferNotToSay: true,
       showIf: (a) => chose(a, 'what_viewed', 'images_under_18', 'ai_or_drawn', 'young_looking_adults'),
     },
@@ -45,7 +45,7 @@ export const onlineViewing: CheckDefinition = {
   ],
   bands: ['act_now', 'talk_soon', 'keep_it_that_way'],
   sections: ['law_images', 'law_ai_and_drawn', 'law_chat', 'escalation', 'children_around_you', 'not_yet_viewed', 'feeling_very_low'],
-  reasons: ['helpline_now', 'understanding_why', 'compulsion', 'online_world', 'impact', 'law', 'plan', 'emotions', 'chatting', 'get_help'],
+  reasons: ['helpline_now', 'understanding_why', 'compulsion', 'online_world', 'impact', 'law', 'plan', 'emotions', 'chatting'],
   result(a: Answers): CheckResult {
     const urgent: CheckResult['urgent'] = [];
     const suicidal = chose(a, 'thoughts_of_suicide', 'yes', 'sometimes');
@@ -63,11 +63,14 @@ export const onlineViewing: CheckDefinition = {
     if (!viewedSomething(a)) sections.push('not_yet_viewed');
     if (suicidal || (scale(a, 'how_you_feel') ?? 0) >= 9) sections.push('feeling_very_low');
 
-    const viewedChildren = chose(a, 'what_viewed', 'images_under_18', 'ai_or_drawn', 'chat_young_people') || chose(a, 'youngest', 'age_13_15', 'under_13');
+    // Anyone under 18 is a child in the law of Scotland, 16 and 17 year olds included.
+    const viewedChildren = chose(a, 'what_viewed', 'images_under_18', 'ai_or_drawn', 'chat_young_people') || chose(a, 'youngest', 'age_16_17', 'age_13_15', 'under_13');
+    // Someone who came to this check but would rather not say what they saw is not told all is well.
+    const unsaid = chose(a, 'what_viewed', 'prefer_not_to_say');
     const cannotStop = chose(a, 'tried_to_stop', 'tried_keep_going_back', 'not_tried');
     // A child may be at risk: act now. Viewing children, or viewing that is growing or
     // will not stop: talk to someone soon. Otherwise: keep it that way.
-    const band = metOrArranged ? 'act_now' : viewedChildren || escalating || (cannotStop && viewedSomething(a)) ? 'talk_soon' : 'keep_it_that_way';
+    const band = metOrArranged ? 'act_now' : viewedChildren || escalating || unsaid || (cannotStop && viewedSomething(a)) ? 'talk_soon' : 'keep_it_that_way';
 
     const steps: CheckResult['nextSteps'] = [];
     if (band !== 'keep_it_that_way') steps.push({ path: '/toolkit/get-help/stop-it-now-helpline', reason: 'helpline_now' });

@@ -113,7 +113,7 @@ export function answerRows(check: CheckDefinition, words: CheckWording, answers:
         question: w.text,
         answer:
           typeof answer === 'number'
-            ? [`${answer} (from ${q.min ?? 0}, ${w.minLabel?.toLowerCase()}, to ${q.max ?? 10}, ${w.maxLabel?.toLowerCase()})`]
+            ? [`${answer} (0 is “${w.minLabel}”, ${q.max ?? 10} is “${w.maxLabel}”)`]
             : (Array.isArray(answer) ? answer : [answer]).map(label),
       };
     });

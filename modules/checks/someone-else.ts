@@ -27,16 +27,16 @@ export const someoneElse: CheckDefinition = {
     { id: 'talked_to', type: 'multiple', options: ['the_person', 'police', 'social_work', 'school_or_gp', 'helpline', 'nobody'], exclusive: ['nobody'] },
   ],
   bands: ['act_now', 'talk_soon', 'keep_watch'],
-  sections: ['child_told', 'adult_signs', 'adult_lives_with_children', 'child_expected', 'child_harmful', 'professional_duty', 'not_alone'],
+  sections: ['child_told', 'adult_signs', 'adult_lives_with_children', 'child_expected', 'child_harmful', 'professional_duty', 'not_alone', 'already_reported'],
   reasons: ['right_now', 'police_or_social_work', 'helpline', 'warning_signs', 'talking_to_adult', 'safety_plan', 'childrens_behaviour', 'how_to_respond', 'online', 'professionals', 'disclosure', 'what_to_do'],
   result(a: Answers): CheckResult {
     const urgent: CheckResult['urgent'] = [];
     const dangerNow = chose(a, 'urgency', 'danger_now');
     if (dangerNow) urgent.push('child_in_danger');
     const childTold = chose(a, 'child_told', 'yes');
-    const forceOrImages = chose(a, 'child_behaviour', 'pressure_or_force') || chose(a, 'adult_behaviour', 'images', 'sexual_talk');
+    const forceOrImages = chose(a, 'child_behaviour', 'pressure_or_force') || chose(a, 'adult_behaviour', 'images');
     const concerning =
-      chose(a, 'adult_behaviour', 'time_alone', 'gifts_or_secrets', 'ignores_boundaries', 'online_contact') ||
+      chose(a, 'adult_behaviour', 'time_alone', 'gifts_or_secrets', 'ignores_boundaries', 'online_contact', 'sexual_talk') ||
       chose(a, 'child_behaviour', 'with_younger_child', 'sharing_images', 'harmful_content', 'knowledge_beyond_age') ||
       chose(a, 'urgency', 'recently');
 
@@ -49,6 +49,7 @@ export const someoneElse: CheckDefinition = {
     if (aboutAChild(a)) sections.push(chose(a, 'child_behaviour', 'with_younger_child', 'pressure_or_force', 'sharing_images', 'harmful_content') ? 'child_harmful' : 'child_expected');
     if (chose(a, 'your_role', 'professional')) sections.push('professional_duty');
     if (chose(a, 'talked_to', 'nobody')) sections.push('not_alone');
+    if (chose(a, 'talked_to', 'police', 'social_work')) sections.push('already_reported');
 
     const steps: CheckResult['nextSteps'] = [];
     if (band === 'act_now') steps.push({ path: '/toolkit/what-to-do/right-now', reason: 'right_now' }, { path: '/toolkit/what-to-do/police-or-social-work', reason: 'police_or_social_work' });

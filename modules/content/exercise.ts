@@ -43,6 +43,7 @@ function fieldSchema(field: ExerciseField): z.ZodType<ExerciseAnswer> {
       const values = field.options.map((o) => o.value) as [string, ...string[]];
       const many = z
         .array(z.enum(values, { error: 'Choose from the options shown' }), { error: required })
+        .min(field.optional ? 0 : 1, { error: required })
         .max(values.length, { error: 'Choose from the options shown' })
         .refine((chosen) => new Set(chosen).size === chosen.length, { error: 'Choose each option once' });
       return field.optional ? many.optional() : many;

@@ -47,7 +47,7 @@ export function CheckQuestion({
           ) : questionType === 'scale' ? (
             <Radios
               {...common}
-              hint={`${words.hint ? `${words.hint} ` : ''}0 means ${words.minLabel?.toLowerCase()}. 10 means ${words.maxLabel?.toLowerCase()}.`}
+              hint={`${words.hint ? `${words.hint} ` : ''}0 means “${words.minLabel}”. 10 means “${words.maxLabel}”.`}
               options={Array.from({ length: 11 }, (_, n) => ({ value: String(n), label: String(n) }))}
               value={chosen[0]}
               inline

@@ -54,6 +54,17 @@ describe('online viewing: bands and branches', () => {
       band: 'keep_it_that_way',
     },
     {
+      name: 'young-looking adults who looked 16 or 17: they are children in law, so talk soon',
+      answers: { what_viewed: ['young_looking_adults'], youngest: 'age_16_17', ...calmViewer },
+      band: 'talk_soon',
+      sections: ['law_images'],
+    },
+    {
+      name: 'young-looking adults who all looked over 18: keep it that way',
+      answers: { what_viewed: ['young_looking_adults'], youngest: 'all_adults', ...calmViewer },
+      band: 'keep_it_that_way',
+    },
+    {
       name: 'adults who look young but cannot stop: talk soon',
       answers: { what_viewed: ['young_looking_adults'], youngest: 'not_sure', ...calmViewer, tried_to_stop: 'tried_keep_going_back' },
       band: 'talk_soon',
@@ -112,7 +123,7 @@ describe('online viewing: bands and branches', () => {
       sections: ['children_around_you'],
     },
     {
-      name: 'prefer not to say throughout still gives next steps',
+      name: 'prefer not to say throughout: talk soon, never "all is well", and still next steps',
       answers: {
         what_viewed: ['prefer_not_to_say'],
         how_often: 'prefer_not_to_say',
@@ -124,7 +135,7 @@ describe('online viewing: bands and branches', () => {
         contact_with_children: ['prefer_not_to_say'],
         thoughts_of_suicide: 'prefer_not_to_say',
       },
-      band: 'keep_it_that_way',
+      band: 'talk_soon',
       steps: ['/self-help/the-law-and-after-an-arrest/what-the-law-says', '/self-help/my-plan-for-change'],
       skipped: ['youngest', 'met_or_arranged'],
     },
@@ -139,13 +150,13 @@ describe('online viewing: bands and branches', () => {
   });
 });
 
-const settled = { ages: 'teenagers', how_long: 'a_few_years', distress: 5, situations: ['no_contact'], support: ['friend'], thoughts_of_suicide: 'no' };
+const settled = { how_long: 'recently', distress: 5, situations: ['no_contact'], support: ['friend'], thoughts_of_suicide: 'no' };
 
 describe('sexual thoughts: bands and branches', () => {
   runCases(sexualThoughts, [
     {
       name: 'unwanted thoughts, never acted: keep it that way, with help for intrusive thoughts',
-      answers: { nature: 'unwanted', ...settled, acted: 'never' },
+      answers: { nature: 'unwanted', ...settled, acted: ['never'] },
       band: 'keep_it_that_way',
       sections: ['intrusive_thoughts'],
       steps: ['/self-help/fantasy-and-thoughts', '/self-help/fantasy-and-thoughts/professional-help'],
@@ -153,52 +164,72 @@ describe('sexual thoughts: bands and branches', () => {
     },
     {
       name: 'arousing thoughts, never acted: talk soon',
-      answers: { nature: 'arousing', ...settled, acted: 'never' },
+      answers: { nature: 'arousing', ...settled, acted: ['never'] },
       band: 'talk_soon',
       sections: ['arousal'],
       steps: ['/toolkit/get-help/stop-it-now-helpline', '/self-help/permission-giving-thoughts'],
     },
     {
       name: 'looked at images: talk soon, with the impact on children',
-      answers: { nature: 'both', ...settled, acted: 'looked_at_images' },
+      answers: { nature: 'both', ...settled, acted: ['looked_at_images'] },
       band: 'talk_soon',
       sections: ['images', 'intrusive_thoughts', 'arousal'],
       steps: ['/self-help/impact-on-children'],
     },
     {
-      name: 'came close to acting, over a year ago, no child around: act now without the emergency flag',
-      answers: { nature: 'arousing', ...settled, acted: 'came_close', when_last: 'over_a_year_ago', child_still_around: 'no' },
-      band: 'act_now',
+      name: 'came close to acting, over a year ago, no child around: talk soon, with the section on what happened',
+      answers: { nature: 'arousing', ...settled, acted: ['came_close'], when_last: 'over_a_year_ago', child_still_around: 'no' },
+      band: 'talk_soon',
       sections: ['acted_with_child'],
     },
     {
+      name: 'came close to acting this week: act now, a child may be in danger',
+      answers: { nature: 'arousing', ...settled, acted: ['came_close'], when_last: 'this_week', child_still_around: 'no' },
+      band: 'act_now',
+      urgent: ['child_in_danger'],
+    },
+    {
+      name: 'looked at images and touched a child long ago: both are answered, act now',
+      answers: { nature: 'both', ...settled, acted: ['looked_at_images', 'touched'], when_last: 'over_a_year_ago', child_still_around: 'no' },
+      band: 'act_now',
+      sections: ['images', 'acted_with_child'],
+      steps: ['/self-help/impact-on-children'],
+    },
+    {
+      name: 'arousing thoughts for years: the long-standing section and professional help',
+      answers: { nature: 'arousing', ...settled, how_long: 'as_long_as_i_remember', acted: ['never'] },
+      band: 'talk_soon',
+      sections: ['long_standing'],
+      steps: ['/self-help/fantasy-and-thoughts/professional-help'],
+    },
+    {
       name: 'touched a child this year: act now, a child may be in danger',
-      answers: { nature: 'arousing', ...settled, acted: 'touched', when_last: 'this_year', child_still_around: 'no' },
+      answers: { nature: 'arousing', ...settled, acted: ['touched'], when_last: 'this_year', child_still_around: 'no' },
       band: 'act_now',
       urgent: ['child_in_danger'],
     },
     {
       name: 'a child still around, even long ago: act now, a child may be in danger',
-      answers: { nature: 'not_sure', ...settled, acted: 'touched', when_last: 'over_a_year_ago', child_still_around: 'not_sure' },
+      answers: { nature: 'not_sure', ...settled, acted: ['touched'], when_last: 'over_a_year_ago', child_still_around: 'not_sure' },
       band: 'act_now',
       urgent: ['child_in_danger'],
     },
     {
       name: 'nobody to talk to and very distressed: sections and steps for both',
-      answers: { nature: 'unwanted', ...settled, distress: 9, support: ['nobody'], acted: 'never', situations: ['live_with_children'] },
+      answers: { nature: 'unwanted', ...settled, distress: 9, support: ['nobody'], acted: ['never'], situations: ['live_with_children'] },
       band: 'keep_it_that_way',
       sections: ['nobody_to_talk_to', 'feeling_very_low', 'children_around_you'],
       steps: ['/self-help/healthy-relationships-and-sexuality', '/self-help/emotions-and-coping'],
     },
     {
       name: 'thoughts of suicide: urgent help first',
-      answers: { nature: 'unwanted', ...settled, acted: 'never', thoughts_of_suicide: 'yes' },
+      answers: { nature: 'unwanted', ...settled, acted: ['never'], thoughts_of_suicide: 'yes' },
       band: 'keep_it_that_way',
       urgent: ['suicide'],
     },
     {
       name: 'prefer not to say about acting: talk soon, never keep-it-that-way',
-      answers: { nature: 'prefer_not_to_say', ...settled, acted: 'prefer_not_to_say' },
+      answers: { nature: 'prefer_not_to_say', ...settled, acted: ['prefer_not_to_say'] },
       band: 'talk_soon',
     },
   ]);
@@ -232,6 +263,12 @@ describe('someone else: bands and routes into the toolkit', () => {
       answers: { who: 'adult', your_role: 'relative_or_friend', adult_behaviour: ['gifts_or_secrets', 'time_alone'], adult_contact: 'some_contact', child_told: 'not_sure', urgency: 'unsure', talked_to: ['the_person'] },
       band: 'talk_soon',
       steps: ['/toolkit/warning-signs', '/toolkit/what-to-do'],
+    },
+    {
+      name: 'sexual talk about children alone: talk soon, not the emergency band',
+      answers: { who: 'adult', your_role: 'relative_or_friend', adult_behaviour: ['sexual_talk'], adult_contact: 'not_sure', child_told: 'no', urgency: 'unsure', talked_to: ['police'] },
+      band: 'talk_soon',
+      sections: ['already_reported'],
     },
     {
       name: 'a child with behaviour that may be expected for their age: keep watch',
@@ -296,6 +333,13 @@ describe('after an arrest: what happens next, and support', () => {
       band: 'get_support_now',
       urgent: ['someone_else_suicide'],
       sections: ['stage_convicted', 'worried_about_them'],
+    },
+    {
+      name: 'worries about work and mental health: the practical section and help with feelings',
+      answers: { who_arrested: 'me', stage: 'charged', ...calm, worries: ['work', 'mental_health'] },
+      band: 'what_happens_next',
+      sections: ['practical_worries'],
+      steps: ['/self-help/emotions-and-coping'],
     },
     {
       name: 'not sure of the stage: the general explanation',
