@@ -85,7 +85,8 @@ export function carriedFields(answers: Answers): Array<{ name: string; value: st
 
 /** FormData (or any list of pairs) as name → every value, ignoring files. */
 export function formValues(entries: Iterable<[string, FormDataEntryValue]>, limit = 500): RawValues {
-  const values: RawValues = {};
+  // No prototype: a field called "__proto__" or "constructor" is just a name here.
+  const values: RawValues = Object.create(null) as RawValues;
   let count = 0;
   for (const [name, value] of entries) {
     if (typeof value !== 'string' || ++count > limit) continue;
