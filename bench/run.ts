@@ -5,13 +5,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { benchHome } from './scenarios/home';
+import { benchCheckStep, benchPlanPdf } from './scenarios/anonymous-posts';
+import { benchContentPage, benchHome } from './scenarios/home';
 import { openBenchDatabase, printTable, startSite, type Measurement, type RunningProcess } from './support';
 
 type Scenario = (site: RunningProcess, databaseUrl: string) => Promise<{ rows: Measurement[]; notes: string[] }>;
 
 const SCENARIOS: Record<string, Scenario> = {
   home: benchHome,
+  content: benchContentPage,
+  'check-step': benchCheckStep,
+  'plan-pdf': benchPlanPdf,
 };
 
 async function main() {

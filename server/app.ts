@@ -1,3 +1,4 @@
+import type { RequestListener } from 'node:http';
 import path from 'node:path';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
@@ -8,7 +9,7 @@ import type { Db } from '../db/connection';
 import type { ResumeCodec } from '../modules/checks/resume-code';
 import { requestLog } from './logging';
 import { nullOriginGuard } from './origin';
-import { pageCache } from './page-cache';
+import { createPageCache } from './page-cache';
 import { createRouteNamer } from './route-ids';
 import { cspNonce, noStore, securityHeaders } from './security';
 
@@ -24,7 +25,11 @@ export interface AppOptions {
   publicDir?: string;
 }
 
-export function createApp(options: AppOptions): express.Express {
+/**
+ * The site as a Node request listener: a page already in the page cache is answered
+ * straight from memory; everything else goes through Express and Remix.
+ */
+export function createSite(options: AppOptions): { app: express.Express; listener: RequestListener } {
   const { db, logger, mode, resumeCodec } = options;
   const publicDir = options.publicDir ?? path.resolve('public');
   const app = express();
@@ -44,9 +49,11 @@ export function createApp(options: AppOptions): express.Express {
   }
 
   app.use(noStore, nullOriginGuard);
-  if (mode === 'production' && typeof options.build !== 'function') {
-    app.use(pageCache({ build: options.build, nameRoute, loadContext: { db, logger, resumeCodec } }));
-  }
+  const cache =
+    mode === 'production' && typeof options.build !== 'function'
+      ? createPageCache({ build: options.build, nameRoute, loadContext: { db, logger, resumeCodec }, logger })
+      : null;
+  if (cache) app.use(cache.fill);
   app.all(
     '*',
     createRequestHandler({
@@ -55,5 +62,5 @@ export function createApp(options: AppOptions): express.Express {
       getLoadContext: (_req, res) => ({ db, logger, resumeCodec, cspNonce: res.locals.cspNonce as string }),
     }),
   );
-  return app;
+  return { app, listener: cache ? (req, res) => cache.serve(req, res) || app(req, res) : app };
 }

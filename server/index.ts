@@ -3,7 +3,7 @@
  * PostgreSQL), brings its schema up to date, and serves the Remix build.
  */
 import { existsSync, watch } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { broadcastDevReady, type ServerBuild } from '@remix-run/node';
@@ -12,7 +12,7 @@ import { migrateToLatest } from '../db/migrate';
 import { locateDatabase } from '../db/open';
 import { resumeKeysFromEnvironment } from '../modules/checks/keys';
 import { createResumeCodec } from '../modules/checks/resume-code';
-import { createApp } from './app';
+import { createSite } from './app';
 import { createLogger } from './logging';
 
 const BUILD_PATH = path.resolve('build/index.js');
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 
   let build = await importBuild();
   (build.entry.module as { warmUp?: () => void }).warmUp?.();
-  const app = createApp({
+  const { listener } = createSite({
     build: mode === 'development' ? async () => build : build,
     initialBuild: build,
     db,
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
 
   const port = Number.parseInt(process.env.PORT ?? '3000', 10);
   const host = process.env.HOST ?? 'localhost';
-  const server: Server = app.listen(port, host, () => {
+  const server: Server = createServer(listener).listen(port, host, () => {
     const address = server.address();
     const bound = typeof address === 'object' && address ? address.port : port;
     logger.info({ msg: `The site is ready at http://${host}:${bound}/` });

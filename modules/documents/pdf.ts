@@ -3,14 +3,19 @@
  * reports on the staff side. Made in memory, never written to disk. The font is
  * DejaVu Sans, so whatever a person types (any alphabet) prints as typed.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const REGULAR = path.join(fontDir, 'DejaVuSans.ttf');
-const BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+/** Read once per process: the files are large and never change. */
+function loadFonts() {
+  fonts ??= { regular: readFileSync(path.join(fontDir, 'DejaVuSans.ttf')), bold: readFileSync(path.join(fontDir, 'DejaVuSans-Bold.ttf')) };
+  return fonts;
+}
 
 export interface DocumentSection {
   heading: string;
@@ -47,8 +52,9 @@ export function renderPdf(model: DocumentModel): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
 
-    doc.registerFont('regular', REGULAR);
-    doc.registerFont('bold', BOLD);
+    const { regular, bold } = loadFonts();
+    doc.registerFont('regular', regular);
+    doc.registerFont('bold', bold);
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
     doc.font('bold').fontSize(20).fillColor('#0b0c0c').text(model.title, { width });

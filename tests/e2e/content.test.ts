@@ -69,6 +69,7 @@ describe('content pages in Chromium', () => {
       }
       expect(await tab.context.cookies()).toEqual([]);
       expect(foreignRequests(tab.requests, server.baseUrl)).toEqual([]);
+      expect(tab.cspViolations).toEqual([]);
       await tab.close();
     }, 600_000);
   }

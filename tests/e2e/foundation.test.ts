@@ -42,6 +42,14 @@ describe('the anonymous site in Chromium', () => {
         expect(setCookies).toEqual([]);
         expect(await tab.context.cookies()).toEqual([]);
         expect(foreignRequests(tab.requests, server.baseUrl)).toEqual([]);
+        expect(tab.cspViolations).toEqual([]);
+        if (javaScript) {
+          // Served from the page cache by now: its scripts, allowed by hash, must still run.
+          await tab.page.goto(`${server.baseUrl}/privacy`);
+          await tab.page.waitForSelector('.govuk-exit-this-page[data-enhanced="true"]');
+          expect(await tab.page.evaluate(() => typeof (window as unknown as { __remixContext?: unknown }).__remixContext)).toBe('object');
+          expect(tab.cspViolations).toEqual([]);
+        }
         await tab.close();
       });
 

@@ -13,7 +13,8 @@ describe('headers on every kind of response', () => {
   const expectStrictHeaders = (response: Response) => {
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
-    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'/);
+    // Pages rendered per request carry a fresh nonce; cached pages list their scripts' hashes.
+    expect(csp).toMatch(/script-src 'self'( 'nonce-[A-Za-z0-9+/=]{20,}'| ('sha256-[A-Za-z0-9+/=]{44}' ?)+)(;|$)/);
     expect(csp).toContain("script-src-attr 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
@@ -35,9 +36,23 @@ describe('headers on every kind of response', () => {
     }
   });
 
-  it('a new nonce is made for every page', async () => {
-    const nonce = async () => /'nonce-([^']+)'/.exec((await fetch(`${app.baseUrl}/`)).headers.get('content-security-policy')!)![1];
+  it('a new nonce is made for every page rendered on request', async () => {
+    const nonce = async () => /'nonce-([^']+)'/.exec((await fetch(`${app.baseUrl}/no-such-page`)).headers.get('content-security-policy')!)![1];
     expect(await nonce()).not.toBe(await nonce());
+  });
+
+  it('a cached page is the same bytes each time, compressed when asked, with every header', async () => {
+    const first = await fetch(`${app.baseUrl}/privacy`);
+    const firstHtml = await first.text();
+    const second = await fetch(`${app.baseUrl}/privacy`, { headers: { 'Accept-Encoding': 'br' } });
+    expect(second.headers.get('content-encoding')).toBe('br');
+    expect(await second.text()).toBe(firstHtml);
+    expectStrictHeaders(second);
+    expect(second.headers.get('cache-control')).toBe('no-store');
+    expect(second.headers.get('content-security-policy')).toContain("'sha256-");
+    // A query string is never served from the cache.
+    const withQuery = await fetch(`${app.baseUrl}/privacy?x=1`);
+    expect(withQuery.headers.get('content-security-policy')).toContain("'nonce-");
   });
 
   it('a missing page is a 404 in our layout, with the exit control and no technical detail', async () => {

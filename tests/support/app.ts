@@ -2,6 +2,7 @@
  * Our Express app in this process, on the real Remix build and a real database,
  * with its log lines captured. For tests that need to see inside the server.
  */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -9,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import type { Db } from '../../db/connection';
 import { createResumeCodec, generateResumeKeys, parseResumeKeys } from '../../modules/checks/resume-code';
-import { createApp } from '../../server/app';
+import { createSite } from '../../server/app';
 import { createLogger } from '../../server/logging';
 
 export async function loadBuild(): Promise<ServerBuild> {
@@ -26,8 +27,8 @@ export async function startInProcessApp(db: Db) {
   });
   const build = await loadBuild();
   const resumeCodec = createResumeCodec(parseResumeKeys(generateResumeKeys()));
-  const app = createApp({ build, initialBuild: build, db, resumeCodec, logger: createLogger(sink), mode: 'production' });
-  const server = app.listen(0, '127.0.0.1');
+  const { listener } = createSite({ build, initialBuild: build, db, resumeCodec, logger: createLogger(sink), mode: 'production' });
+  const server = createServer(listener).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   return {

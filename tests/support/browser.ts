@@ -27,6 +27,8 @@ export interface RecordingContext {
   page: Page;
   /** Every URL requested by the page, in order. */
   requests: string[];
+  /** Console errors reporting a Content-Security-Policy block: there must be none. */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -35,7 +37,11 @@ export async function openPage(browser: Browser, options: { javaScript: boolean 
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   const page = await context.newPage();
-  return { context, page, requests, close: () => context.close() };
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  return { context, page, requests, cspViolations, close: () => context.close() };
 }
 
 /** Requests to any origin other than ours. */
