@@ -2,7 +2,6 @@ import { PassThrough } from 'node:stream';
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
-import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { getCheckWording } from '#modules/checks/service';
 import { getContentLibrary } from '#modules/content/index';
@@ -18,8 +17,8 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  // Crawlers get the whole page at once; people get it streamed.
-  const waitForAll = isbot(request.headers.get('user-agent') ?? '');
+  // Every page is sent whole, once it is ready: pages are small, and deciding
+  // otherwise would mean reading the browser's User-Agent, which we never do.
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -28,7 +27,7 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? 'onAllReady' : 'onShellReady']() {
+        onAllReady() {
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
