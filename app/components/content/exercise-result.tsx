@@ -18,8 +18,9 @@ export function ExerciseResult({ summary, feedback, printable, pdfAction, values
   useEffect(() => setCanPrint(true), []);
   return (
     <section className="app-exercise-result" aria-labelledby="exercise-result-heading" tabIndex={-1} id="exercise-result">
-      <h2 className="govuk-heading-l" id="exercise-result-heading">
-        {printable ? title : 'Your answers'}
+      {printable ? <p className="govuk-heading-l app-print-only">{title}</p> : null}
+      <h2 className="govuk-heading-l app-no-print" id="exercise-result-heading">
+        {printable ? 'Your plan' : 'Your answers'}
       </h2>
       <dl className="govuk-summary-list app-plan">
         {summary.map((answer) => (
