@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CHECK_IDS } from '../../modules/checks/ids';
-import { foreignRequests, launchBrowser, openPage, seriousAccessibilityViolations } from '../support/browser';
+import { foreignRequests, openPage, seriousAccessibilityViolations } from '../support/browser';
 import { SAMPLE_ANSWERS } from '../support/checks';
-import { startTestServer, type TestServer } from '../support/server';
+import { useSiteInBrowser } from '../support/e2e';
 
 /** Every option id chosen in these walks: none may ever appear in an address or a log. */
 const ANSWER_VALUES = [...new Set(Object.values(SAMPLE_ANSWERS).flatMap((a) => Object.values(a).flat()))].filter((v) => v.length > 3);
@@ -27,23 +27,15 @@ async function changed(page: Page, before: string) {
 }
 
 describe('the self-checks in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer({ seed: false }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = useSiteInBrowser();
 
   for (const javaScript of [true, false]) {
     for (const checkId of CHECK_IDS) {
       it(`${checkId}, JavaScript ${javaScript ? 'on' : 'off'}: answer, go back, change an answer, see the result; nothing kept or leaked`, async () => {
-        const tab = await openPage(browser, { javaScript });
+        const tab = await openPage(site.browser, { javaScript });
         const { page } = tab;
         const answers = SAMPLE_ANSWERS[checkId]!;
-        await page.goto(`${server.baseUrl}/checks/${checkId}`);
+        await page.goto(`${site.server.baseUrl}/checks/${checkId}`);
         await page.getByRole('button', { name: 'Start now' }).click();
         await page.waitForSelector('input[name="question"]', { state: 'attached' });
 
@@ -90,9 +82,9 @@ describe('the self-checks in Chromium', () => {
         expect(await page.locator('.govuk-exit-this-page__button').count()).toBe(1);
 
         expect(await tab.context.cookies()).toEqual([]);
-        expect(foreignRequests(tab.requests, server.baseUrl)).toEqual([]);
+        expect(foreignRequests(tab.requests, site.server.baseUrl)).toEqual([]);
         const everyAddress = [...tab.requests, page.url()].join('\n');
-        const everyLogLine = server.logs.join('\n');
+        const everyLogLine = site.server.logs.join('\n');
         for (const value of ANSWER_VALUES) {
           expect(everyAddress, `answer "${value}" in an address`).not.toContain(value);
           expect(everyLogLine, `answer "${value}" in the server log`).not.toContain(value);
@@ -103,9 +95,9 @@ describe('the self-checks in Chromium', () => {
     }
 
     it(`JavaScript ${javaScript ? 'on' : 'off'}: take a code, come back another day with it, and carry on where you were`, async () => {
-      const tab = await openPage(browser, { javaScript });
+      const tab = await openPage(site.browser, { javaScript });
       const { page } = tab;
-      await page.goto(`${server.baseUrl}/checks/sexual-thoughts`);
+      await page.goto(`${site.server.baseUrl}/checks/sexual-thoughts`);
       await page.getByRole('button', { name: 'Start now' }).click();
       await page.waitForSelector('input[name="question"]', { state: 'attached' });
       const first = await heading(page);
@@ -119,8 +111,8 @@ describe('the self-checks in Chromium', () => {
       await tab.close();
 
       // Another day, another browser session.
-      const later = await openPage(browser, { javaScript });
-      await later.page.goto(`${server.baseUrl}/checks/sexual-thoughts`);
+      const later = await openPage(site.browser, { javaScript });
+      await later.page.goto(`${site.server.baseUrl}/checks/sexual-thoughts`);
       await later.page.getByRole('link', { name: 'continue with your code' }).click();
       await later.page.waitForSelector('input[name="code"]');
       await later.page.fill('input[name="code"]', 'NOT A REAL CODE');

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROGRESS_KEY } from '../../app/client/local-progress';
-import { foreignRequests, launchBrowser, openPage, seriousAccessibilityViolations } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/server';
+import { foreignRequests, openPage, seriousAccessibilityViolations } from '../support/browser';
+import { useSiteInBrowser } from '../support/e2e';
 
 /** Every anonymous page reachable by links from the home page (no forms are submitted). */
 async function crawl(page: Page, baseUrl: string): Promise<string[]> {
@@ -32,32 +32,24 @@ async function pdfText(path: string): Promise<string> {
 }
 
 describe('content pages in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const site = useSiteInBrowser();
   let pages: string[] = [];
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer({ seed: false }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('the crawl from the home page reaches every self-help and toolkit page', async () => {
-    const tab = await openPage(browser, { javaScript: false });
-    pages = await crawl(tab.page, server.baseUrl);
+    const tab = await openPage(site.browser, { javaScript: false });
+    pages = await crawl(tab.page, site.server.baseUrl);
     await tab.close();
     expect(pages.filter((p) => p.startsWith('/self-help/')).length).toBeGreaterThanOrEqual(70);
     expect(pages.filter((p) => p.startsWith('/toolkit/')).length).toBeGreaterThanOrEqual(40);
     expect(pages).toEqual(expect.arrayContaining(['/checks', '/search', '/privacy', '/toolkit/family-safety-plan/builder', '/self-help/my-plan-for-change/my-plan']));
-  });
+  }, 180_000);
 
   for (const javaScript of [false, true]) {
     it(`every page, JavaScript ${javaScript ? 'on' : 'off'}: 200, the exit control, strict headers, no cookie, nothing from elsewhere${javaScript ? ', and no serious accessibility problem' : ''}`, async () => {
       expect(pages.length).toBeGreaterThan(100);
-      const tab = await openPage(browser, { javaScript });
+      const tab = await openPage(site.browser, { javaScript });
       for (const path of pages) {
-        const response = await tab.page.goto(`${server.baseUrl}${path}`);
+        const response = await tab.page.goto(`${site.server.baseUrl}${path}`);
         expect(response?.status(), path).toBe(200);
         const headers = response!.headers();
         expect(headers['cache-control'], path).toBe('no-store');
@@ -68,7 +60,7 @@ describe('content pages in Chromium', () => {
         if (javaScript) expect(await seriousAccessibilityViolations(tab.page), path).toEqual([]);
       }
       expect(await tab.context.cookies()).toEqual([]);
-      expect(foreignRequests(tab.requests, server.baseUrl)).toEqual([]);
+      expect(foreignRequests(tab.requests, site.server.baseUrl)).toEqual([]);
       expect(tab.cspViolations).toEqual([]);
       await tab.close();
     }, 600_000);
@@ -76,9 +68,9 @@ describe('content pages in Chromium', () => {
 
   for (const javaScript of [true, false]) {
     it(`an exercise reflects the answers back with guidance that fits, JavaScript ${javaScript ? 'on' : 'off'}`, async () => {
-      const tab = await openPage(browser, { javaScript });
+      const tab = await openPage(site.browser, { javaScript });
       const { page } = tab;
-      await page.goto(`${server.baseUrl}/self-help/compulsion-and-habits/mapping-your-urges`);
+      await page.goto(`${site.server.baseUrl}/self-help/compulsion-and-habits/mapping-your-urges`);
       await page.getByRole('button', { name: 'See what this means for me' }).click();
       await page.waitForSelector('.govuk-error-summary');
       expect(await page.locator('.govuk-error-summary').textContent()).toContain('Choose one of the options');
@@ -96,19 +88,19 @@ describe('content pages in Chromium', () => {
       expect(result).toContain('Your answers were not saved');
       // The form still holds what was typed, to change and try again.
       expect(await page.locator('input[name="early_links"]').first().inputValue()).toBe('Taking my phone to bed');
-      expect(server.logs.join('\n')).not.toContain('Taking my phone to bed');
+      expect(site.server.logs.join('\n')).not.toContain('Taking my phone to bed');
       await tab.close();
     });
   }
 
   for (const javaScript of [true, false]) {
     it(`the family safety plan and my plan for change download as PDFs holding what was typed, JavaScript ${javaScript ? 'on' : 'off'}`, async () => {
-      const tab = await openPage(browser, { javaScript });
-      const context = await browser.newContext({ javaScriptEnabled: javaScript, acceptDownloads: true });
+      const tab = await openPage(site.browser, { javaScript });
+      const context = await site.browser.newContext({ javaScriptEnabled: javaScript, acceptDownloads: true });
       const page = await context.newPage();
       await tab.close();
 
-      await page.goto(`${server.baseUrl}/toolkit/family-safety-plan/builder`);
+      await page.goto(`${site.server.baseUrl}/toolkit/family-safety-plan/builder`);
       for (const [name, text] of [
         ['household_rules', 'Bedroom doors stay open when friends visit'],
         ['supervision', 'Uncle Jo is never alone with the children'],
@@ -125,7 +117,7 @@ describe('content pages in Chromium', () => {
       expect(familyPlan).toContain('Uncle Jo is never alone with the children');
       expect(familyPlan).toContain('This site did not keep a copy');
 
-      await page.goto(`${server.baseUrl}/self-help/my-plan-for-change/my-plan`);
+      await page.goto(`${site.server.baseUrl}/self-help/my-plan-for-change/my-plan`);
       for (const [name, text] of [
         ['triggers', 'Sunday nights alone'],
         ['warning_signs', 'Staying up past midnight'],
@@ -146,14 +138,14 @@ describe('content pages in Chromium', () => {
   }
 
   it('keeping progress on this device: nothing is stored until chosen, and one click forgets it all', async () => {
-    const tab = await openPage(browser, { javaScript: true });
+    const tab = await openPage(site.browser, { javaScript: true });
     const { page } = tab;
     const stored = () => page.evaluate((key) => window.localStorage.getItem(key), PROGRESS_KEY);
     const storageSize = () => page.evaluate(() => window.localStorage.length);
 
-    await page.goto(`${server.baseUrl}/self-help/understanding-why`);
+    await page.goto(`${site.server.baseUrl}/self-help/understanding-why`);
     await page.waitForSelector('[data-local-progress="off"]');
-    await page.goto(`${server.baseUrl}/self-help/understanding-why/how-it-starts`);
+    await page.goto(`${site.server.baseUrl}/self-help/understanding-why/how-it-starts`);
     await page.waitForSelector('[data-local-progress="off"]');
     expect(await storageSize()).toBe(0);
 
@@ -161,7 +153,7 @@ describe('content pages in Chromium', () => {
     await page.waitForSelector('[data-local-progress="on"]');
     expect(JSON.parse((await stored())!).visited).toContain('/self-help/understanding-why/how-it-starts');
 
-    await page.goto(`${server.baseUrl}/self-help/understanding-why/change-is-possible`);
+    await page.goto(`${site.server.baseUrl}/self-help/understanding-why/change-is-possible`);
     await page.waitForSelector('[data-local-progress="on"]');
     expect(JSON.parse((await stored())!).visited).toContain('/self-help/understanding-why/change-is-possible');
     expect(await page.locator('.app-read-tag').count()).toBeGreaterThanOrEqual(2);

@@ -1,21 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { NEUTRAL_SITE_URL } from '../../app/components/exit-this-page';
-import { foreignRequests, launchBrowser, openPage, seriousAccessibilityViolations } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/server';
+import { foreignRequests, openPage, seriousAccessibilityViolations } from '../support/browser';
+import { useSiteInBrowser } from '../support/e2e';
 
 const PAGES = ['/', '/leave-this-site-quickly', '/privacy', '/accessibility'];
 
 describe('the anonymous site in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer({ seed: false }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = useSiteInBrowser();
 
   /** Stands in for the neutral site, so the test never leaves this machine. */
   const fakeNeutralSite = async (page: Page) =>
@@ -26,14 +18,14 @@ describe('the anonymous site in Chromium', () => {
   for (const javaScript of [true, false]) {
     describe(`with JavaScript ${javaScript ? 'on' : 'off'}`, () => {
       it('serves every page with the exit control, no cookie and no request to another origin', async () => {
-        const tab = await openPage(browser, { javaScript });
+        const tab = await openPage(site.browser, { javaScript });
         const setCookies: string[] = [];
         tab.page.on('response', async (response) => {
           const header = await response.headerValue('set-cookie');
           if (header) setCookies.push(header);
         });
         for (const path of PAGES) {
-          const response = await tab.page.goto(`${server.baseUrl}${path}`);
+          const response = await tab.page.goto(`${site.server.baseUrl}${path}`);
           expect(response?.status()).toBe(200);
           expect(await tab.page.locator('h1').count()).toBe(1);
           await expect(tab.page.locator('.govuk-exit-this-page__button').getAttribute('href')).resolves.toBe(NEUTRAL_SITE_URL);
@@ -41,11 +33,11 @@ describe('the anonymous site in Chromium', () => {
         }
         expect(setCookies).toEqual([]);
         expect(await tab.context.cookies()).toEqual([]);
-        expect(foreignRequests(tab.requests, server.baseUrl)).toEqual([]);
+        expect(foreignRequests(tab.requests, site.server.baseUrl)).toEqual([]);
         expect(tab.cspViolations).toEqual([]);
         if (javaScript) {
           // Served from the page cache by now: its scripts, allowed by hash, must still run.
-          await tab.page.goto(`${server.baseUrl}/privacy`);
+          await tab.page.goto(`${site.server.baseUrl}/privacy`);
           await tab.page.waitForSelector('.govuk-exit-this-page[data-enhanced="true"]');
           expect(await tab.page.evaluate(() => typeof (window as unknown as { __remixContext?: unknown }).__remixContext)).toBe('object');
           expect(tab.cspViolations).toEqual([]);
@@ -54,8 +46,8 @@ describe('the anonymous site in Chromium', () => {
       });
 
       it('sends the strict headers with the page', async () => {
-        const tab = await openPage(browser, { javaScript });
-        const response = await tab.page.goto(`${server.baseUrl}/`);
+        const tab = await openPage(site.browser, { javaScript });
+        const response = await tab.page.goto(`${site.server.baseUrl}/`);
         const headers = response!.headers();
         expect(headers['cache-control']).toBe('no-store');
         expect(headers['referrer-policy']).toBe('no-referrer');
@@ -66,8 +58,8 @@ describe('the anonymous site in Chromium', () => {
       });
 
       it('shows a 404 page in our layout, with the exit control', async () => {
-        const tab = await openPage(browser, { javaScript });
-        const response = await tab.page.goto(`${server.baseUrl}/no-such-page`);
+        const tab = await openPage(site.browser, { javaScript });
+        const response = await tab.page.goto(`${site.server.baseUrl}/no-such-page`);
         expect(response?.status()).toBe(404);
         await expect(tab.page.locator('h1').textContent()).resolves.toBe('Page not found');
         expect(await tab.page.locator('.govuk-exit-this-page__button').count()).toBe(1);
@@ -77,24 +69,24 @@ describe('the anonymous site in Chromium', () => {
   }
 
   it('with JavaScript on, the exit button replaces the page, so Back does not return to it', async () => {
-    const tab = await openPage(browser, { javaScript: true });
+    const tab = await openPage(site.browser, { javaScript: true });
     await fakeNeutralSite(tab.page);
-    await tab.page.goto(`${server.baseUrl}/`);
-    await tab.page.goto(`${server.baseUrl}/privacy`);
+    await tab.page.goto(`${site.server.baseUrl}/`);
+    await tab.page.goto(`${site.server.baseUrl}/privacy`);
     await tab.page.waitForSelector('.govuk-exit-this-page[data-enhanced="true"]');
     const historyBefore = await tab.page.evaluate(() => history.length);
     await tab.page.locator('.govuk-exit-this-page__button').click();
     await tab.page.waitForURL(`${NEUTRAL_SITE_URL}**`);
     expect(await tab.page.evaluate(() => history.length)).toBe(historyBefore);
     await tab.page.goBack();
-    expect(tab.page.url()).toBe(`${server.baseUrl}/`);
+    expect(tab.page.url()).toBe(`${site.server.baseUrl}/`);
     await tab.close();
   });
 
   it('with JavaScript on, pressing Shift three times leaves the page', async () => {
-    const tab = await openPage(browser, { javaScript: true });
+    const tab = await openPage(site.browser, { javaScript: true });
     await fakeNeutralSite(tab.page);
-    await tab.page.goto(`${server.baseUrl}/leave-this-site-quickly`);
+    await tab.page.goto(`${site.server.baseUrl}/leave-this-site-quickly`);
     await tab.page.waitForSelector('.govuk-exit-this-page[data-enhanced="true"]');
     for (let i = 0; i < 3; i++) await tab.page.keyboard.press('Shift');
     await tab.page.waitForURL(`${NEUTRAL_SITE_URL}**`);
@@ -103,9 +95,9 @@ describe('the anonymous site in Chromium', () => {
   });
 
   it('with JavaScript off, the exit control is a plain link that works', async () => {
-    const tab = await openPage(browser, { javaScript: false });
+    const tab = await openPage(site.browser, { javaScript: false });
     await fakeNeutralSite(tab.page);
-    await tab.page.goto(`${server.baseUrl}/privacy`);
+    await tab.page.goto(`${site.server.baseUrl}/privacy`);
     const link = tab.page.locator('.govuk-exit-this-page__button');
     expect(await link.getAttribute('rel')).toContain('noreferrer');
     await link.click();
@@ -115,9 +107,9 @@ describe('the anonymous site in Chromium', () => {
   });
 
   it('has no serious or critical accessibility problems on any page', async () => {
-    const tab = await openPage(browser, { javaScript: true });
+    const tab = await openPage(site.browser, { javaScript: true });
     for (const path of [...PAGES, '/no-such-page']) {
-      await tab.page.goto(`${server.baseUrl}${path}`);
+      await tab.page.goto(`${site.server.baseUrl}${path}`);
       await tab.page.waitForLoadState('networkidle');
       expect(await seriousAccessibilityViolations(tab.page), path).toEqual([]);
     }
@@ -125,7 +117,7 @@ describe('the anonymous site in Chromium', () => {
   });
 
   it('/healthz answers 200', async () => {
-    const response = await fetch(`${server.baseUrl}/healthz`);
+    const response = await fetch(`${site.server.baseUrl}/healthz`);
     expect(response.status).toBe(200);
   });
 });

@@ -10,7 +10,7 @@ import type { TestProject } from 'vitest/node';
 import { connect } from '../../db/connection';
 import { quoteIdentifier, startEmbeddedPostgres } from '../../db/embedded';
 import { migrateToLatest } from '../../db/migrate';
-import { databaseUrl } from '../support/database-url';
+import { adminQuery, databaseUrl } from '../support/database-url';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -62,15 +62,6 @@ async function dropDatabases(adminUrl: string, pattern: string): Promise<void> {
   }
 }
 
-async function adminQuery(adminUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,8 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { connect, type Db } from '../../db/connection';
 import { quoteIdentifier } from '../../db/embedded';
-import { databaseUrl } from './database-url';
+import { adminQuery, databaseUrl } from './database-url';
 
 let counter = 0;
 
@@ -42,12 +41,3 @@ export function useTestDatabase(): { readonly db: Db; readonly url: string } {
   };
 }
 
-async function adminQuery(adminUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}

@@ -58,89 +58,82 @@ function Legend({ label, isPageHeading, size }: { label: ReactNode; isPageHeadin
   );
 }
 
-export function Radios(props: ChoiceProps & { value?: string }) {
-  const { id, name, label, hint, error, options, value, isPageHeading, legendSize = isPageHeading ? 'l' : 'm', inline, small, dividerBeforeLast } = props;
+/** The GOV.UK frame around a group of inputs: form group, fieldset, legend, hint and error. */
+function ChoiceFrame(props: Pick<ChoiceProps, 'id' | 'label' | 'hint' | 'error' | 'isPageHeading'> & { legendSize: 'l' | 'm' | 's'; children: ReactNode }) {
+  const { id, label, hint, error, isPageHeading, legendSize, children } = props;
   return (
     <div className={cx('govuk-form-group', error && 'govuk-form-group--error')}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <Legend label={label} isPageHeading={isPageHeading} size={legendSize} />
         <Hint id={id}>{hint}</Hint>
         <ErrorMessage id={id}>{error}</ErrorMessage>
-        <div className={cx('govuk-radios', inline && 'govuk-radios--inline', small && 'govuk-radios--small')} data-module="govuk-radios">
-          {options.map((option, index) => {
-            const optionId = index === 0 ? id : `${id}-${index + 1}`;
-            return (
-              <div key={option.value}>
-                {dividerBeforeLast && index === options.length - 1 && index > 0 ? <div className="govuk-radios__divider">{dividerBeforeLast}</div> : null}
-                <div className="govuk-radios__item">
-                  <input
-                    className="govuk-radios__input"
-                    id={optionId}
-                    name={name}
-                    type="radio"
-                    value={option.value}
-                    defaultChecked={value === option.value}
-                    aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-                  />
-                  <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
-                    {option.label}
-                  </label>
-                  {option.hint ? (
-                    <div id={`${optionId}-hint`} className="govuk-hint govuk-radios__hint">
-                      {option.hint}
-                    </div>
-                  ) : null}
-                </div>
-              </div>
-            );
-          })}
-        </div>
+        {children}
       </fieldset>
     </div>
+  );
+}
+
+/** One radio or checkbox with its label and hint. */
+function ChoiceItem(props: { kind: 'radios' | 'checkboxes'; id: string; name: string; option: Option; checked: boolean; exclusive?: boolean }) {
+  const { kind, id, name, option, checked, exclusive } = props;
+  return (
+    <div className={`govuk-${kind}__item`}>
+      <input
+        className={`govuk-${kind}__input`}
+        id={id}
+        name={name}
+        type={kind === 'radios' ? 'radio' : 'checkbox'}
+        value={option.value}
+        defaultChecked={checked}
+        data-behaviour={exclusive ? 'exclusive' : undefined}
+        aria-describedby={option.hint ? `${id}-hint` : undefined}
+      />
+      <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
+        {option.label}
+      </label>
+      {option.hint ? (
+        <div id={`${id}-hint`} className={`govuk-hint govuk-${kind}__hint`}>
+          {option.hint}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+const optionId = (id: string, index: number) => (index === 0 ? id : `${id}-${index + 1}`);
+
+export function Radios(props: ChoiceProps & { value?: string }) {
+  const { id, name, label, hint, error, options, value, isPageHeading, legendSize = isPageHeading ? 'l' : 'm', inline, small, dividerBeforeLast } = props;
+  return (
+    <ChoiceFrame id={id} label={label} hint={hint} error={error} isPageHeading={isPageHeading} legendSize={legendSize}>
+      <div className={cx('govuk-radios', inline && 'govuk-radios--inline', small && 'govuk-radios--small')} data-module="govuk-radios">
+        {options.map((option, index) => (
+          <div key={option.value}>
+            {dividerBeforeLast && index === options.length - 1 && index > 0 ? <div className="govuk-radios__divider">{dividerBeforeLast}</div> : null}
+            <ChoiceItem kind="radios" id={optionId(id, index)} name={name} option={option} checked={value === option.value} />
+          </div>
+        ))}
+      </div>
+    </ChoiceFrame>
   );
 }
 
 export function Checkboxes(props: ChoiceProps & { values?: string[]; exclusiveValue?: string }) {
   const { id, name, label, hint, error, options, values = [], isPageHeading, legendSize = isPageHeading ? 'l' : 'm', small, exclusiveValue } = props;
   return (
-    <div className={cx('govuk-form-group', error && 'govuk-form-group--error')}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <Legend label={label} isPageHeading={isPageHeading} size={legendSize} />
-        <Hint id={id}>{hint}</Hint>
-        <ErrorMessage id={id}>{error}</ErrorMessage>
-        <div className={cx('govuk-checkboxes', small && 'govuk-checkboxes--small')} data-module="govuk-checkboxes">
-          {options.map((option, index) => {
-            const optionId = index === 0 ? id : `${id}-${index + 1}`;
-            const exclusive = option.value === exclusiveValue;
-            return (
-              <div key={option.value}>
-                {exclusive && index > 0 ? <div className="govuk-checkboxes__divider">or</div> : null}
-                <div className="govuk-checkboxes__item">
-                  <input
-                    className="govuk-checkboxes__input"
-                    id={optionId}
-                    name={name}
-                    type="checkbox"
-                    value={option.value}
-                    defaultChecked={values.includes(option.value)}
-                    data-behaviour={exclusive ? 'exclusive' : undefined}
-                    aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-                  />
-                  <label className="govuk-label govuk-checkboxes__label" htmlFor={optionId}>
-                    {option.label}
-                  </label>
-                  {option.hint ? (
-                    <div id={`${optionId}-hint`} className="govuk-hint govuk-checkboxes__hint">
-                      {option.hint}
-                    </div>
-                  ) : null}
-                </div>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <ChoiceFrame id={id} label={label} hint={hint} error={error} isPageHeading={isPageHeading} legendSize={legendSize}>
+      <div className={cx('govuk-checkboxes', small && 'govuk-checkboxes--small')} data-module="govuk-checkboxes">
+        {options.map((option, index) => {
+          const exclusive = option.value === exclusiveValue;
+          return (
+            <div key={option.value}>
+              {exclusive && index > 0 ? <div className="govuk-checkboxes__divider">or</div> : null}
+              <ChoiceItem kind="checkboxes" id={optionId(id, index)} name={name} option={option} checked={values.includes(option.value)} exclusive={exclusive} />
+            </div>
+          );
+        })}
+      </div>
+    </ChoiceFrame>
   );
 }
 
