@@ -33,6 +33,92 @@ export interface StaffUserTable {
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: number | null;
+  recovery_salt: string | null;
+  last_sign_in_at: Timestamp | null;
+  deactivated_at: Timestamp | null;
+}
+
+export interface StaffRecoveryCodeTable {
+  id: Generated<string>;
+  staff_user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export const SESSION_STAGES = ['password_verified', 'enrolling_two_factor', 'signed_in'] as const;
+export type SessionStage = (typeof SESSION_STAGES)[number];
+
+export interface StaffSessionTable {
+  /** SHA-256 of the random id in the cookie. */
+  id_hash: string;
+  staff_user_id: string;
+  stage: SessionStage;
+  csrf_token: string;
+  created_at: Generated<Timestamp>;
+  last_seen_at: Generated<Timestamp>;
+  /** The absolute limit, whatever the activity. */
+  expires_at: Timestamp;
+}
+
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  occurred_at: Generated<Timestamp>;
+  actor_staff_user_id: string | null;
+  actor_organisation_id: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  outcome: AuditOutcome;
+  detail: ColumnType<Record<string, unknown> | null, string | null | undefined, never>;
+}
+
+export interface OutboxMessageTable {
+  id: Generated<string>;
+  created_at: Generated<Timestamp>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  sent_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface PractitionerTable {
+  id: Generated<string>;
+  email: string;
+  organisation_name: string;
+  password_hash: string;
+  email_verified_at: Timestamp | null;
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: number | null;
+  created_at: Generated<Timestamp>;
+}
+
+export const TOKEN_PURPOSES = ['invitation', 'password_reset', 'practitioner_verification'] as const;
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
+
+export interface OneTimeTokenTable {
+  token_hash: string;
+  purpose: TokenPurpose;
+  staff_user_id: string | null;
+  practitioner_id: string | null;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  points: number;
+  expire: number | null;
 }
 
 export interface CheckCompletionCountTable {
@@ -47,6 +133,13 @@ export interface Database {
   organisation: OrganisationTable;
   staff_user: StaffUserTable;
   check_completion_count: CheckCompletionCountTable;
+  staff_recovery_code: StaffRecoveryCodeTable;
+  staff_session: StaffSessionTable;
+  audit_event: AuditEventTable;
+  outbox_message: OutboxMessageTable;
+  practitioner: PractitionerTable;
+  one_time_token: OneTimeTokenTable;
+  sign_in_throttle: SignInThrottleTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
