@@ -5,7 +5,9 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills by default, which a writer may still set. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export const ORGANISATION_KINDS = ['copfs_office', 'justice_social_work', 'choice_service'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -18,8 +20,8 @@ export interface OrganisationTable {
   name: string;
   kind: OrganisationKind;
   active: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 export interface StaffUserTable {
@@ -31,8 +33,8 @@ export interface StaffUserTable {
   /** argon2id hash; null until an invited person sets a password. */
   password_hash: string | null;
   active: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
   totp_secret: string | null;
   totp_enabled_at: Timestamp | null;
   totp_last_step: number | null;
@@ -57,8 +59,8 @@ export interface StaffSessionTable {
   staff_user_id: string;
   stage: SessionStage;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
-  last_seen_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
   /** The absolute limit, whatever the activity. */
   expires_at: Timestamp;
 }
@@ -68,7 +70,7 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export interface AuditEventTable {
   id: Generated<number>;
-  occurred_at: Generated<Timestamp>;
+  occurred_at: DefaultTimestamp;
   actor_staff_user_id: string | null;
   actor_organisation_id: string | null;
   action: string;
@@ -80,7 +82,7 @@ export interface AuditEventTable {
 
 export interface OutboxMessageTable {
   id: Generated<string>;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
   to_address: string;
   subject: string;
   body_text: string;
@@ -99,7 +101,7 @@ export interface PractitionerTable {
   totp_secret: string | null;
   totp_enabled_at: Timestamp | null;
   totp_last_step: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export const TOKEN_PURPOSES = ['invitation', 'password_reset', 'practitioner_verification'] as const;
@@ -110,7 +112,7 @@ export interface OneTimeTokenTable {
   purpose: TokenPurpose;
   staff_user_id: string | null;
   practitioner_id: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
 }

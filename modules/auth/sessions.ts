@@ -1,0 +1,96 @@
+/**
+ * Staff sessions, kept in PostgreSQL. The cookie carries only a random id; the table
+ * keeps its SHA-256 hash, so reading the table opens no session. A new id is made at
+ * sign-in and at every change of privilege. A session ends after a period without
+ * activity (idle) and, whatever the activity, after an absolute limit.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { SessionStage, StaffUser } from '../../db/schema';
+import type { Executor } from '../audit/record';
+
+export interface SessionSettings {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+export function sessionSettings(env: NodeJS.ProcessEnv = process.env): SessionSettings {
+  const number = (value: string | undefined, fallback: number) => {
+    const n = Number(value);
+    return Number.isFinite(n) && n > 0 ? n : fallback;
+  };
+  return { idleMinutes: number(env.STAFF_IDLE_MINUTES, 30), absoluteHours: number(env.STAFF_ABSOLUTE_HOURS, 12) };
+}
+
+export const hashSessionId = (id: string) => createHash('sha256').update(id).digest('base64url');
+const randomToken = () => randomBytes(32).toString('base64url');
+
+export interface NewSession {
+  /** Goes in the cookie and nowhere else. */
+  id: string;
+  csrfToken: string;
+}
+
+export async function createSession(db: Executor, staffUserId: string, stage: SessionStage, settings: SessionSettings, now = new Date()): Promise<NewSession> {
+  const id = randomToken();
+  const csrfToken = randomToken();
+  await db
+    .insertInto('staff_session')
+    .values({
+      id_hash: hashSessionId(id),
+      staff_user_id: staffUserId,
+      stage,
+      csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + settings.absoluteHours * 3_600_000),
+    })
+    .execute();
+  return { id, csrfToken };
+}
+
+export type SessionLookup =
+  | { status: 'none' }
+  | { status: 'expired'; reason: 'idle' | 'absolute' }
+  | { status: 'active'; idHash: string; stage: SessionStage; csrfToken: string; idleExpiresAt: Date; user: StaffUser };
+
+export async function findSession(db: Executor, id: string | undefined, settings: SessionSettings, now = new Date()): Promise<SessionLookup> {
+  if (!id || id.length > 100) return { status: 'none' };
+  const idHash = hashSessionId(id);
+  const row = await db
+    .selectFrom('staff_session')
+    .innerJoin('staff_user', 'staff_user.id', 'staff_session.staff_user_id')
+    .selectAll('staff_user')
+    .select(['staff_session.stage', 'staff_session.csrf_token', 'staff_session.last_seen_at', 'staff_session.expires_at'])
+    .where('staff_session.id_hash', '=', idHash)
+    .executeTakeFirst();
+  if (!row) return { status: 'none' };
+  const idleExpiresAt = new Date(new Date(row.last_seen_at).getTime() + settings.idleMinutes * 60_000);
+  const reason = now >= new Date(row.expires_at) ? 'absolute' : now >= idleExpiresAt ? 'idle' : null;
+  if (reason || !row.active) {
+    await db.deleteFrom('staff_session').where('id_hash', '=', idHash).execute();
+    return reason ? { status: 'expired', reason } : { status: 'none' };
+  }
+  const { stage, csrf_token, last_seen_at: _seen, expires_at: _expires, ...user } = row;
+  return { status: 'active', idHash, stage, csrfToken: csrf_token, idleExpiresAt, user: user as StaffUser };
+}
+
+/** Activity keeps a session alive (only the idle clock; the absolute limit stays). */
+export async function touchSession(db: Executor, idHash: string, now = new Date()): Promise<void> {
+  await db.updateTable('staff_session').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+}
+
+/** A new id for a new level of trust (after the password, after the second factor). */
+export async function rotateSession(db: Executor, idHash: string, staffUserId: string, stage: SessionStage, settings: SessionSettings, now = new Date()): Promise<NewSession> {
+  await db.deleteFrom('staff_session').where('id_hash', '=', idHash).execute();
+  return createSession(db, staffUserId, stage, settings, now);
+}
+
+export async function endSession(db: Executor, idHash: string): Promise<void> {
+  await db.deleteFrom('staff_session').where('id_hash', '=', idHash).execute();
+}
+
+/** Sign out everywhere, or end every session of a deactivated account. */
+export async function endAllSessions(db: Executor, staffUserId: string): Promise<number> {
+  const result = await db.deleteFrom('staff_session').where('staff_user_id', '=', staffUserId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
