@@ -97,24 +97,8 @@ export function ContentPage() {
             ) : null}
             <p className="govuk-body-s app-secondary-text">Last reviewed {formatDate(page.reviewed)}</p>
             <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages in this section">
-              {view.previous ? (
-                <div className="govuk-pagination__prev">
-                  <Link className="govuk-link govuk-pagination__link" to={view.previous.path} rel="prev">
-                    <span className="govuk-pagination__link-title">Previous<span className="govuk-visually-hidden"> page</span></span>
-                    <span className="govuk-visually-hidden">:</span>
-                    <span className="govuk-pagination__link-label">{view.previous.title}</span>
-                  </Link>
-                </div>
-              ) : null}
-              {view.next ? (
-                <div className="govuk-pagination__next">
-                  <Link className="govuk-link govuk-pagination__link" to={view.next.path} rel="next">
-                    <span className="govuk-pagination__link-title">Next<span className="govuk-visually-hidden"> page</span></span>
-                    <span className="govuk-visually-hidden">:</span>
-                    <span className="govuk-pagination__link-label">{view.next.title}</span>
-                  </Link>
-                </div>
-              ) : null}
+              {view.previous ? <PaginationLink direction="prev" link={view.previous} /> : null}
+              {view.next ? <PaginationLink direction="next" link={view.next} /> : null}
             </nav>
           </div>
         </div>
@@ -144,6 +128,22 @@ export function ContentPage() {
         </div>
       </div>
     </>
+  );
+}
+
+/** One side of the GOV.UK block pagination: the page before or after this one. */
+function PaginationLink({ direction, link }: { direction: 'prev' | 'next'; link: { path: string; title: string } }) {
+  return (
+    <div className={`govuk-pagination__${direction}`}>
+      <Link className="govuk-link govuk-pagination__link" to={link.path} rel={direction}>
+        <span className="govuk-pagination__link-title">
+          {direction === 'prev' ? 'Previous' : 'Next'}
+          <span className="govuk-visually-hidden"> page</span>
+        </span>
+        <span className="govuk-visually-hidden">:</span>
+        <span className="govuk-pagination__link-label">{link.title}</span>
+      </Link>
+    </div>
   );
 }
 
