@@ -1,10 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 
 /** For an end-to-end test file: the built site on its own database, and Chromium. */
 export function useSiteInBrowser(options: { seed?: boolean } = {}): { readonly server: TestServer; readonly browser: Browser } {
+  // A walk through a real browser shares two cores with the other test worker: give it room.
+  vi.setConfig({ testTimeout: 120_000 });
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
