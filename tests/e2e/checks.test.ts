@@ -21,9 +21,25 @@ async function currentQuestion(page: Page): Promise<string | null> {
   return page.locator('input[name="question"]').getAttribute('value', { timeout: 2_000 }).catch(() => null);
 }
 
-/** Waits until the page shows something other than `before` (JS on: no full load happens). */
+/** The page's heading as it is now, or null while a new page is still arriving. */
+async function headingNow(page: Page): Promise<string | null> {
+  const text = await page.locator('h1').first().textContent({ timeout: 500 }).catch(() => null);
+  return text?.trim() ?? null;
+}
+
+/**
+ * Waits until the page shows a heading other than `before`. Polled from the test,
+ * not inside the page, so it works the same whether the page runs JavaScript or not.
+ */
 async function changed(page: Page, before: string) {
-  await page.waitForFunction((text) => document.querySelector('h1')?.textContent?.trim() !== text, before);
+  await expect.poll(() => headingNow(page), { timeout: 30_000, interval: 100 }).not.toBeOneOf([before, null]);
+  await page.waitForLoadState('load');
+}
+
+/** Waits until the page shows exactly this heading. */
+async function showing(page: Page, text: string) {
+  await expect.poll(() => headingNow(page), { timeout: 30_000, interval: 100 }).toBe(text);
+  await page.waitForLoadState('load');
 }
 
 describe('the self-checks in Chromium', () => {
@@ -72,7 +88,7 @@ describe('the self-checks in Chromium', () => {
         await changed(page, 'Check your answers');
         expect(await heading(page)).toBe(first);
         await page.getByRole('button', { name: 'Continue', exact: true }).click();
-        await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Check your answers');
+        await showing(page, 'Check your answers');
 
         await page.getByRole('button', { name: 'See my next steps' }).click();
         await page.waitForSelector('.app-band');
@@ -122,7 +138,7 @@ describe('the self-checks in Chromium', () => {
       expect(await later.page.inputValue('input[name="code"]')).toBe('NOT A REAL CODE');
       await later.page.fill('input[name="code"]', code.toLowerCase());
       await later.page.getByRole('button', { name: 'Continue' }).click();
-      await later.page.waitForFunction(() => document.querySelector('h1')?.textContent?.trim() !== 'Continue with your code' && !document.querySelector('.govuk-error-summary'));
+      await changed(later.page, 'Continue with your code');
       // The two answers came back with the code: the next question is the third.
       expect(await currentQuestion(later.page)).toBe('distress');
       expect([...later.requests, later.page.url()].join('\n')).not.toContain(code.replace(/ /g, '').slice(0, 8));
