@@ -1,6 +1,8 @@
 import { Migrator, type MigrationResultSet } from 'kysely';
-import type { Db } from './connection';
+import { runMigrations } from 'graphile-worker';
+import { poolOf, type Db } from './connection';
 import { migrations } from './migrations/index';
+import { quietLogger } from './quiet-logger';
 
 /**
  * Brings the schema up to date. Kysely's Migrator holds an advisory lock while it
@@ -14,5 +16,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     const reason = result.error instanceof Error ? result.error.message : String(result.error);
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
   }
+  // The job queue (graphile-worker) keeps its own schema; it is brought up to date here
+  // too, so mail can be queued in the same transaction as the change that causes it.
+  await runMigrations({ pgPool: poolOf(db), logger: quietLogger });
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

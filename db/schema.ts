@@ -86,6 +86,8 @@ export interface OutboxMessageTable {
   to_address: string;
   subject: string;
   body_text: string;
+  /** What the message is about (`password-reset`, `invitation`), never its content. */
+  kind: Generated<string>;
   status: Generated<'pending' | 'sent' | 'failed'>;
   attempts: Generated<number>;
   sent_at: Timestamp | null;
@@ -101,7 +103,21 @@ export interface PractitionerTable {
   totp_secret: string | null;
   totp_enabled_at: Timestamp | null;
   totp_last_step: number | null;
+  recovery_salt: string | null;
   created_at: DefaultTimestamp;
+}
+
+export const PRACTITIONER_SESSION_STAGES = ['password_verified', 'signed_in'] as const;
+export type PractitionerSessionStage = (typeof PRACTITIONER_SESSION_STAGES)[number];
+
+export interface PractitionerSessionTable {
+  id_hash: string;
+  practitioner_id: string;
+  stage: PractitionerSessionStage;
+  csrf_token: string;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  expires_at: Timestamp;
 }
 
 export const TOKEN_PURPOSES = ['invitation', 'password_reset', 'practitioner_verification'] as const;
@@ -140,6 +156,7 @@ export interface Database {
   audit_event: AuditEventTable;
   outbox_message: OutboxMessageTable;
   practitioner: PractitionerTable;
+  practitioner_session: PractitionerSessionTable;
   one_time_token: OneTimeTokenTable;
   sign_in_throttle: SignInThrottleTable;
 }
@@ -149,3 +166,6 @@ export type NewOrganisation = Insertable<OrganisationTable>;
 export type StaffUser = Selectable<StaffUserTable>;
 export type NewStaffUser = Insertable<StaffUserTable>;
 export type StaffUserUpdate = Updateable<StaffUserTable>;
+export type Practitioner = Selectable<PractitionerTable>;
+export type AuditEvent = Selectable<AuditEventTable>;
+export type OutboxMessage = Selectable<OutboxMessageTable>;

@@ -9,7 +9,7 @@ const sass = await import('sass');
 const esbuild = await import('esbuild');
 
 const css = sass.compile(path.join(root, 'app/styles/app.scss'), {
-  loadPaths: [path.join(root, 'node_modules')],
+  loadPaths: [path.join(root, 'node_modules'), root],
   style: 'compressed',
   quietDeps: true,
 });

@@ -22,6 +22,8 @@ export interface AppOptions {
   resumeCodec: ResumeCodec;
   logger: Logger;
   mode: 'production' | 'development' | 'test';
+  /** Where mail goes: an SMTP server, or the development mailbox page. */
+  mailTransportKind: 'smtp' | 'mailbox';
   publicDir?: string;
 }
 
@@ -34,6 +36,11 @@ export function createSite(options: AppOptions): { app: express.Express; listene
   const publicDir = options.publicDir ?? path.resolve('public');
   const app = express();
   app.disable('x-powered-by');
+  // Behind a TLS proxy, TRUST_PROXY (a hop count, or addresses) lets Express read the
+  // scheme (so staff cookies get Secure and the __Host- prefix) and the client address
+  // (used only as a sign-in throttle key).
+  const trustProxy = process.env.TRUST_PROXY?.trim();
+  if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
 
   const nameRoute = createRouteNamer(options.initialBuild);
   app.use(requestLog(logger, nameRoute));
@@ -51,7 +58,13 @@ export function createSite(options: AppOptions): { app: express.Express; listene
   app.use(noStore, nullOriginGuard);
   const cache =
     mode === 'production' && typeof options.build !== 'function'
-      ? createPageCache({ build: options.build, nameRoute, loadContext: { db, logger, resumeCodec }, logger })
+      ? createPageCache({
+          build: options.build,
+          nameRoute,
+          // Cached pages are the same for everyone: they never see an address.
+          loadContext: { db, logger, resumeCodec, clientAddress: () => 'none', mailTransportKind: options.mailTransportKind },
+          logger,
+        })
       : null;
   if (cache) app.use(cache.fill);
   app.all(
@@ -59,7 +72,14 @@ export function createSite(options: AppOptions): { app: express.Express; listene
     createRequestHandler({
       build: options.build,
       mode,
-      getLoadContext: (_req, res) => ({ db, logger, resumeCodec, cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (req, res) => ({
+        db,
+        logger,
+        resumeCodec,
+        cspNonce: res.locals.cspNonce as string,
+        clientAddress: () => req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        mailTransportKind: options.mailTransportKind,
+      }),
     }),
   );
   return { app, listener: cache ? (req, res) => cache.serve(req, res) || app(req, res) : app };

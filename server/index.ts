@@ -12,6 +12,8 @@ import { migrateToLatest } from '../db/migrate';
 import { locateDatabase } from '../db/open';
 import { resumeKeysFromEnvironment } from '../modules/checks/keys';
 import { createResumeCodec } from '../modules/checks/resume-code';
+import { mailTransport } from '../modules/mail/delivery';
+import { startJobRunner } from '../modules/mail/jobs';
 import { createSite } from './app';
 import { createLogger } from './logging';
 
@@ -39,6 +41,12 @@ async function main(): Promise<void> {
   }
   const resumeCodec = createResumeCodec(resumeKeys.keys);
 
+  const transport = mailTransport(process.env);
+  if (transport.kind === 'mailbox') {
+    logger.warn({ msg: 'SMTP_URL is not set: email stays in the outbox, readable by administrators at /staff/mailbox.' });
+  }
+  const jobs = await startJobRunner(db, transport);
+
   let build = await importBuild();
   (build.entry.module as { warmUp?: () => void }).warmUp?.();
   const { listener } = createSite({
@@ -48,6 +56,7 @@ async function main(): Promise<void> {
     resumeCodec,
     logger,
     mode,
+    mailTransportKind: transport.kind,
   });
 
   const port = Number.parseInt(process.env.PORT ?? '3000', 10);
@@ -74,6 +83,7 @@ async function main(): Promise<void> {
     logger.info({ msg: `Stopping (${signal})` });
     server.close();
     server.closeAllConnections();
+    await jobs.stop();
     await db.destroy();
     await location.stop();
     process.exit(0);

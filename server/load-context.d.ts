@@ -10,5 +10,12 @@ declare module '@remix-run/server-runtime' {
     logger: Logger;
     /** The Content-Security-Policy nonce of this response. */
     cspNonce: string;
+    /**
+     * The network address of the request. Read only by the staff sign-in throttle,
+     * which keeps it hashed in short-lived rows; never logged, never stored elsewhere.
+     */
+    clientAddress: () => string;
+    /** Whether mail goes to SMTP or stays in the development mailbox. */
+    mailTransportKind: 'smtp' | 'mailbox';
   }
 }

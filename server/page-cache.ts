@@ -32,7 +32,7 @@ interface CachedPage {
 export interface PageCacheOptions {
   build: ServerBuild;
   nameRoute: (pathname: string) => string;
-  loadContext: Pick<AppLoadContext, 'db' | 'logger' | 'resumeCodec'>;
+  loadContext: Pick<AppLoadContext, 'db' | 'logger' | 'resumeCodec' | 'clientAddress' | 'mailTransportKind'>;
   logger: Logger;
   maxEntries?: number;
 }

@@ -7,9 +7,11 @@ import type { Migration } from 'kysely';
 import * as m20261123_0900 from './2026_11_23_0900_organisations_and_staff';
 import * as m20261123_1000 from './2026_11_23_1000_check_completion_counts';
 import * as m20261123_1100 from './2026_11_23_1100_staff_accounts_sessions_audit';
+import * as m20261123_1200 from './2026_11_23_1200_practitioner_sessions';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0900_organisations_and_staff': m20261123_0900,
   '2026_11_23_1000_check_completion_counts': m20261123_1000,
   '2026_11_23_1100_staff_accounts_sessions_audit': m20261123_1100,
+  '2026_11_23_1200_practitioner_sessions': m20261123_1200,
 };

@@ -17,7 +17,12 @@ export interface FormRequestFacts {
 
 export type CsrfProblem = 'foreign-origin' | 'cross-site' | 'missing-token' | 'wrong-token';
 
-export function csrfProblem(facts: FormRequestFacts): CsrfProblem | null {
+/**
+ * `sessionless` is for the forms shown before anyone is signed in (sign in, forgotten
+ * password, invitation): there is no session to bind a token to, so the origin and
+ * Fetch Metadata checks carry the defence alone.
+ */
+export function csrfProblem(facts: FormRequestFacts, options: { sessionless?: boolean } = {}): CsrfProblem | null {
   if (['GET', 'HEAD', 'OPTIONS'].includes(facts.method.toUpperCase())) return null;
   if (facts.origin && facts.origin !== 'null') {
     let originHost: string | null = null;
@@ -29,6 +34,7 @@ export function csrfProblem(facts: FormRequestFacts): CsrfProblem | null {
     if (!facts.host || originHost !== facts.host) return 'foreign-origin';
   }
   if (facts.secFetchSite && !['same-origin', 'none'].includes(facts.secFetchSite)) return 'cross-site';
+  if (options.sessionless) return null;
   if (!facts.submittedToken || !facts.sessionToken) return 'missing-token';
   const a = Buffer.from(facts.submittedToken);
   const b = Buffer.from(facts.sessionToken);

@@ -5,7 +5,7 @@
  * activity (idle) and, whatever the activity, after an absolute limit.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { SessionStage, StaffUser } from '../../db/schema';
+import type { OrganisationKind, SessionStage, StaffUser } from '../../db/schema';
 import type { Executor } from '../audit/record';
 
 export interface SessionSettings {
@@ -51,7 +51,10 @@ export async function createSession(db: Executor, staffUserId: string, stage: Se
 export type SessionLookup =
   | { status: 'none' }
   | { status: 'expired'; reason: 'idle' | 'absolute' }
-  | { status: 'active'; idHash: string; stage: SessionStage; csrfToken: string; idleExpiresAt: Date; user: StaffUser };
+  | { status: 'active'; idHash: string; stage: SessionStage; csrfToken: string; idleExpiresAt: Date; expiresAt: Date; user: StaffMember };
+
+/** A staff account with the organisation it belongs to. */
+export type StaffMember = StaffUser & { organisation_name: string; organisation_kind: OrganisationKind };
 
 export async function findSession(db: Executor, id: string | undefined, settings: SessionSettings, now = new Date()): Promise<SessionLookup> {
   if (!id || id.length > 100) return { status: 'none' };
@@ -59,19 +62,22 @@ export async function findSession(db: Executor, id: string | undefined, settings
   const row = await db
     .selectFrom('staff_session')
     .innerJoin('staff_user', 'staff_user.id', 'staff_session.staff_user_id')
+    .innerJoin('organisation', 'organisation.id', 'staff_user.organisation_id')
     .selectAll('staff_user')
+    .select(['organisation.name as organisation_name', 'organisation.kind as organisation_kind', 'organisation.active as organisation_active'])
     .select(['staff_session.stage', 'staff_session.csrf_token', 'staff_session.last_seen_at', 'staff_session.expires_at'])
     .where('staff_session.id_hash', '=', idHash)
     .executeTakeFirst();
   if (!row) return { status: 'none' };
   const idleExpiresAt = new Date(new Date(row.last_seen_at).getTime() + settings.idleMinutes * 60_000);
   const reason = now >= new Date(row.expires_at) ? 'absolute' : now >= idleExpiresAt ? 'idle' : null;
-  if (reason || !row.active) {
+  // A deactivated account, or one whose organisation is deactivated, has no session.
+  if (reason || !row.active || !row.organisation_active) {
     await db.deleteFrom('staff_session').where('id_hash', '=', idHash).execute();
     return reason ? { status: 'expired', reason } : { status: 'none' };
   }
-  const { stage, csrf_token, last_seen_at: _seen, expires_at: _expires, ...user } = row;
-  return { status: 'active', idHash, stage, csrfToken: csrf_token, idleExpiresAt, user: user as StaffUser };
+  const { stage, csrf_token, last_seen_at: _seen, expires_at, organisation_active: _active, ...user } = row;
+  return { status: 'active', idHash, stage, csrfToken: csrf_token, idleExpiresAt, expiresAt: new Date(expires_at), user };
 }
 
 /** Activity keeps a session alive (only the idle clock; the absolute limit stays). */

@@ -27,7 +27,7 @@ export async function startInProcessApp(db: Db) {
   });
   const build = await loadBuild();
   const resumeCodec = createResumeCodec(parseResumeKeys(generateResumeKeys()));
-  const { listener } = createSite({ build, initialBuild: build, db, resumeCodec, logger: createLogger(sink), mode: 'production' });
+  const { listener } = createSite({ build, initialBuild: build, db, resumeCodec, logger: createLogger(sink), mode: 'production', mailTransportKind: 'mailbox' });
   const server = createServer(listener).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;

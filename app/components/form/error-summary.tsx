@@ -38,3 +38,12 @@ export function ErrorSummary({ errors, title = 'There is a problem' }: { errors:
 export function errorTitle(title: string, hasErrors: boolean): string {
   return hasErrors ? `Error: ${title}` : title;
 }
+
+/** The error summary's list, in the order the fields appear on the page. */
+export function errorList(errors: Record<string, string>, order: string[]): Array<{ href: string; message: string }> {
+  const known = order.filter((name) => errors[name]).map((name) => ({ href: name, message: errors[name]! }));
+  const others = Object.keys(errors)
+    .filter((name) => !order.includes(name))
+    .map((name) => ({ href: order[0] ?? name, message: errors[name]! }));
+  return [...known, ...others];
+}

@@ -1,0 +1,16 @@
+import type { Permission } from '#modules/auth/permissions';
+import type { StaffNavigationItem } from './staff-layout';
+
+const ITEMS: Array<StaffNavigationItem & { permission: Permission; mailboxOnly?: boolean }> = [
+  { to: '/staff', label: 'Home', permission: 'account:manage:own' },
+  { to: '/staff/audit', label: 'Audit log', permission: 'audit:read:any' },
+  { to: '/staff/admin/organisations', label: 'Organisations', permission: 'organisation:manage:any' },
+  { to: '/staff/admin/staff', label: 'Staff accounts', permission: 'staff:manage:any' },
+  { to: '/staff/mailbox', label: 'Mailbox', permission: 'mail:read:any', mailboxOnly: true },
+  { to: '/staff/account', label: 'Your account', permission: 'account:manage:own' },
+];
+
+/** The menu a staff member sees: only the places their role may go. */
+export function staffNavigation(can: (permission: Permission) => boolean, mailbox: boolean): StaffNavigationItem[] {
+  return ITEMS.filter((item) => can(item.permission) && (!item.mailboxOnly || mailbox)).map(({ to, label }) => ({ to, label }));
+}

@@ -1,0 +1,56 @@
+import { Form, Link } from '@remix-run/react';
+import { ErrorSummary, errorList } from '~/components/form/error-summary';
+import { TextInput } from '~/components/form/fields';
+
+interface Props {
+  purpose: 'invitation' | 'password_reset';
+  account: { email: string; fullName: string; organisationName: string } | null;
+  minLength: number;
+  errors?: Record<string, string>;
+}
+
+/** Choosing a password through an emailed link (a first password, or a new one). */
+export function SetPasswordPage({ purpose, account, minLength, errors = {} }: Props) {
+  if (!account) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">This link has expired or has been used</h1>
+          {purpose === 'invitation' ? (
+            <p className="govuk-body">Invitation links work once and for 7 days. Ask your administrator to send you a new invitation.</p>
+          ) : (
+            <p className="govuk-body">
+              Password reset links work once and for 30 minutes. <Link className="govuk-link" to="/staff/password-reset">Ask for a new link</Link>.
+            </p>
+          )}
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errorList(errors, ['password', 'confirmPassword'])} />
+        <span className="govuk-caption-l">{account.organisationName}</span>
+        <h1 className="govuk-heading-l">{purpose === 'invitation' ? `Welcome, ${account.fullName}: choose a password` : 'Choose a new password'}</h1>
+        <p className="govuk-body">For the account {account.email}.</p>
+        <Form method="post" noValidate>
+          <input type="text" name="username" value={account.email} autoComplete="username" readOnly hidden />
+          <TextInput
+            id="password"
+            name="password"
+            type="password"
+            label="New password"
+            hint={`At least ${minLength} characters. A few unrelated words make a password that is long, easy to remember and hard to guess. Avoid common passwords.`}
+            autoComplete="new-password"
+            error={errors.password}
+          />
+          <TextInput id="confirmPassword" name="confirmPassword" type="password" label="Enter the password again" autoComplete="new-password" error={errors.confirmPassword} />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Save password
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { roleCan } from '#modules/auth/permissions';
+import { staffNavigation } from '~/components/staff/navigation';
+import { STAFF_SERVICE_NAME } from '~/components/staff/staff-layout';
+import { ROLE_LABELS } from '~/components/staff/labels';
+import { requireStaff } from '~/server/staff-auth.server';
+
+export const meta: MetaFunction = () => [{ title: `Home – ${STAFF_SERVICE_NAME}` }];
+
+const DESCRIPTIONS: Record<string, string> = {
+  '/staff/audit': 'Who opened or changed what, and when: search, page through and export the audit log.',
+  '/staff/admin/organisations': 'Add, rename and deactivate the organisations that use the service.',
+  '/staff/admin/staff': 'Invite staff, change roles, deactivate accounts and reset two-factor authentication.',
+  '/staff/mailbox': 'Email the service has sent. Shown here because no mail server is set up on this machine.',
+  '/staff/account': 'Your sign-in details, recovery codes, and signing out of all your devices.',
+};
+
+export async function loader(args: LoaderFunctionArgs) {
+  const staff = await requireStaff(args, 'account:manage:own');
+  const places = staffNavigation(staff.can, args.context.mailTransportKind === 'mailbox').filter((item) => item.to !== '/staff');
+  return json({
+    fullName: staff.user.full_name,
+    role: staff.user.role,
+    organisationName: staff.user.organisation_name,
+    places: places.map((place) => ({ ...place, description: DESCRIPTIONS[place.to] ?? '' })),
+    referrer: roleCan(staff.user.role, 'case:create:own-organisation'),
+  });
+}
+
+export default function StaffHome() {
+  const { fullName, role, organisationName, places } = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <span className="govuk-caption-l">{organisationName}</span>
+        <h1 className="govuk-heading-l">Hello, {fullName}</h1>
+        <p className="govuk-body">You are signed in as a {ROLE_LABELS[role].toLowerCase()}.</p>
+        <ul className="govuk-list app-staff-places">
+          {places.map((place) => (
+            <li key={place.to} className="govuk-!-margin-bottom-4">
+              <Link className="govuk-link govuk-!-font-weight-bold" to={place.to}>
+                {place.label}
+              </Link>
+              <p className="govuk-body govuk-!-margin-bottom-0">{place.description}</p>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
