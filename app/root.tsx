@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { LinksFunction, MetaFunction } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import { ErrorPageContent } from '~/components/error-page';
 import { useNonce } from '~/components/nonce';
 import { PublicLayout, PUBLIC_SERVICE_NAME } from '~/components/public-layout';
@@ -17,6 +17,22 @@ export const meta: MetaFunction = () => [{ title: PUBLIC_SERVICE_NAME }];
 const SUPPORT_SCRIPT =
   "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');";
 
+/**
+ * Without JavaScript, a signed-in staff page tells the browser to open the idle warning
+ * shortly before the session would end. Inside <noscript>, so that with JavaScript
+ * (where a timer that restarts on every page does this) it never fires.
+ */
+function IdleWarningRefresh() {
+  const staff = useRouteLoaderData<{ warnAfterSeconds: number | null }>('routes/staff');
+  const { pathname } = useLocation();
+  if (!staff?.warnAfterSeconds || pathname === '/staff/session-warning') return null;
+  return (
+    <noscript>
+      <meta httpEquiv="refresh" content={`${staff.warnAfterSeconds};url=/staff/session-warning`} />
+    </noscript>
+  );
+}
+
 function Document({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   return (
@@ -26,6 +42,7 @@ function Document({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content="#1d5c63" />
         <Meta />
+        <IdleWarningRefresh />
         <Links />
       </head>
       <body className="govuk-template__body" suppressHydrationWarning>

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/connection';
 import type { ResumeCodec } from '../modules/checks/resume-code';
 import { requestLog } from './logging';
-import { nullOriginGuard } from './origin';
+import { formOriginGuard } from './origin';
 import { createPageCache } from './page-cache';
 import { createRouteNamer } from './route-ids';
 import { cspNonce, noStore, securityHeaders } from './security';
@@ -55,7 +55,7 @@ export function createSite(options: AppOptions): { app: express.Express; listene
     app.get(`/${file}`, (_req, res) => res.sendFile(path.join(publicDir, file), { maxAge: '1d' }));
   }
 
-  app.use(noStore, nullOriginGuard);
+  app.use(noStore, formOriginGuard);
   const cache =
     mode === 'production' && typeof options.build !== 'function'
       ? createPageCache({

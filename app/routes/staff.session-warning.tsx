@@ -31,7 +31,7 @@ export default function SessionWarning() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">You will be signed out soon</h1>
         <p className="govuk-body">
-          You have not done anything for a while. To protect the information in this service, we will sign you out in about {minutes} minute{minutes === 1 ? '' : 's'}.
+          {`You have not done anything for a while. To protect the information in this service, we will sign you out in about ${minutes} minute${minutes === 1 ? '' : 's'}.`}
         </p>
         <p className="govuk-body">Anything you have not saved will be lost.</p>
         <div className="govuk-button-group">

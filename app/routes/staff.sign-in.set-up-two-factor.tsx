@@ -1,5 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { errorTitle } from '~/components/form/error-summary';
 import { CodeForm } from '~/components/staff/code-form';
 import { RecoveryCodes } from '~/components/staff/recovery-codes';
@@ -14,9 +14,23 @@ export const loader = enrolmentLoader;
 export const action = enrolmentStep;
 
 export default function SetUpTwoFactor() {
-  const { qrSvg, secret, email } = useLoaderData<typeof loader>();
+  const { setUp } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   if (data && 'recoveryCodes' in data) return <RecoveryCodes codes={data.recoveryCodes} continueTo="/staff" />;
+  if (!setUp) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">Sign in to set up two-factor authentication</h1>
+          <p className="govuk-body">You need to sign in with your email address and password first.</p>
+          <Link to="/staff/sign-in" className="govuk-button" data-module="govuk-button">
+            Sign in
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  const { qrSvg, secret, email } = setUp;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -7,14 +7,7 @@ import { staffLayoutLoader } from '~/server/staff-auth.server';
 
 export const loader = staffLayoutLoader;
 
-export const meta: MetaFunction<typeof loader> = ({ data, location }) => [
-  { title: STAFF_SERVICE_NAME },
-  { name: 'robots', content: 'noindex, nofollow' },
-  // Without JavaScript, the browser itself opens the warning page shortly before an idle session ends.
-  ...(data?.warnAfterSeconds && location.pathname !== '/staff/session-warning'
-    ? [{ httpEquiv: 'refresh', content: `${data.warnAfterSeconds};url=/staff/session-warning` } as const]
-    : []),
-];
+export const meta: MetaFunction = () => [{ title: STAFF_SERVICE_NAME }];
 
 function useIdleWarning(warnAfterSeconds: number | null) {
   const navigate = useNavigate();

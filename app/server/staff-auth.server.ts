@@ -9,7 +9,7 @@ import type { SessionStage } from '#db/schema';
 import { recordAudit } from '#modules/audit/record';
 import { csrfProblem } from '#modules/auth/csrf';
 import { roleCan, type Permission } from '#modules/auth/permissions';
-import { findSession, sessionSettings, touchSession, type NewSession, type StaffMember } from '#modules/auth/sessions';
+import { endSession, findSession, sessionSettings, touchSession, type NewSession, type StaffMember } from '#modules/auth/sessions';
 import { actorOf } from '#modules/auth/sign-in';
 import { staffNavigation } from '~/components/staff/navigation';
 import type { StaffLayoutData } from '~/components/staff/staff-form';
@@ -96,6 +96,7 @@ export const requireSameOriginForm = (request: Request) => refuseForgedForm(requ
 export async function requireStaff({ request, context }: Args, permission: Permission, options: { touch?: boolean } = {}): Promise<StaffContext> {
   const session = await readStaffSession(request, context);
   if (session.status === 'expired') {
+    await endSession(context.db, session.idHash);
     throw redirect(`/staff/signed-out?reason=${session.reason}`, { headers: { 'Set-Cookie': await clearedCookieHeader(request) } });
   }
   if (session.status === 'none') throw redirect('/staff/sign-in');

@@ -82,9 +82,14 @@ export async function secondFactorPageLoader(args: LoaderFunctionArgs) {
 }
 
 export async function enrolmentLoader(args: LoaderFunctionArgs) {
+  // Without JavaScript, this loader also runs right after a successful set-up, with the
+  // request's old (now ended) session: the page then shows the recovery codes from the
+  // action, so "no session" gives an empty set-up rather than a redirect.
+  const session = await readStaffSession(args.request, args.context);
+  if (session.status !== 'active') return json({ setUp: null });
   const holder = await requireSignInStage(args, 'enrolling_two_factor');
   const secret = await pendingTotpSecret(args.context.db, holder.user);
-  return json({ qrSvg: await totpQrSvg(secret, holder.user.email), secret: formatSecret(secret), email: holder.user.email });
+  return json({ setUp: { qrSvg: await totpQrSvg(secret, holder.user.email), secret: formatSecret(secret), email: holder.user.email } });
 }
 
 export async function enrolmentStep(args: ActionFunctionArgs) {

@@ -22,7 +22,22 @@ export function sessionSettings(env: NodeJS.ProcessEnv = process.env): SessionSe
 }
 
 export const hashSessionId = (id: string) => createHash('sha256').update(id).digest('base64url');
-const randomToken = () => randomBytes(32).toString('base64url');
+/** 256 random bits: a session id or a CSRF token. */
+export const randomSessionToken = () => randomBytes(32).toString('base64url');
+const randomToken = randomSessionToken;
+
+/** The absolute limit of a session that starts now. */
+export const absoluteExpiry = (settings: SessionSettings, now: Date) => new Date(now.getTime() + settings.absoluteHours * 3_600_000);
+
+/**
+ * Whether a session has run out, and why: the absolute limit counts first, then the
+ * idle limit from its last activity. Shared by every kind of session (staff, practitioner).
+ */
+export function sessionExpiry(lastSeenAt: Date | string, expiresAt: Date | string, settings: SessionSettings, now: Date) {
+  const idleExpiresAt = new Date(new Date(lastSeenAt).getTime() + settings.idleMinutes * 60_000);
+  const reason: 'idle' | 'absolute' | null = now >= new Date(expiresAt) ? 'absolute' : now >= idleExpiresAt ? 'idle' : null;
+  return { idleExpiresAt, reason };
+}
 
 export interface NewSession {
   /** Goes in the cookie and nowhere else. */
@@ -33,6 +48,11 @@ export interface NewSession {
 export async function createSession(db: Executor, staffUserId: string, stage: SessionStage, settings: SessionSettings, now = new Date()): Promise<NewSession> {
   const id = randomToken();
   const csrfToken = randomToken();
+  // Sessions nobody came back to are swept up here, so the table holds only live ones.
+  await db
+    .deleteFrom('staff_session')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', new Date(now.getTime() - settings.idleMinutes * 60_000))]))
+    .execute();
   await db
     .insertInto('staff_session')
     .values({
@@ -42,7 +62,7 @@ export async function createSession(db: Executor, staffUserId: string, stage: Se
       csrf_token: csrfToken,
       created_at: now,
       last_seen_at: now,
-      expires_at: new Date(now.getTime() + settings.absoluteHours * 3_600_000),
+      expires_at: absoluteExpiry(settings, now),
     })
     .execute();
   return { id, csrfToken };
@@ -50,7 +70,7 @@ export async function createSession(db: Executor, staffUserId: string, stage: Se
 
 export type SessionLookup =
   | { status: 'none' }
-  | { status: 'expired'; reason: 'idle' | 'absolute' }
+  | { status: 'expired'; reason: 'idle' | 'absolute'; idHash: string }
   | { status: 'active'; idHash: string; stage: SessionStage; csrfToken: string; idleExpiresAt: Date; expiresAt: Date; user: StaffMember };
 
 /** A staff account with the organisation it belongs to. */
@@ -69,13 +89,12 @@ export async function findSession(db: Executor, id: string | undefined, settings
     .where('staff_session.id_hash', '=', idHash)
     .executeTakeFirst();
   if (!row) return { status: 'none' };
-  const idleExpiresAt = new Date(new Date(row.last_seen_at).getTime() + settings.idleMinutes * 60_000);
-  const reason = now >= new Date(row.expires_at) ? 'absolute' : now >= idleExpiresAt ? 'idle' : null;
-  // A deactivated account, or one whose organisation is deactivated, has no session.
-  if (reason || !row.active || !row.organisation_active) {
-    await db.deleteFrom('staff_session').where('id_hash', '=', idHash).execute();
-    return reason ? { status: 'expired', reason } : { status: 'none' };
-  }
+  const { idleExpiresAt, reason } = sessionExpiry(row.last_seen_at, row.expires_at, settings, now);
+  // Reading never ends a session (the layout and the page read it at the same moment);
+  // requireStaff ends an expired one. A deactivated account, or one whose organisation
+  // is deactivated, has no session at all.
+  if (!row.active || !row.organisation_active) return { status: 'none' };
+  if (reason) return { status: 'expired', reason, idHash };
   const { stage, csrf_token, last_seen_at: _seen, expires_at, organisation_active: _active, ...user } = row;
   return { status: 'active', idHash, stage, csrfToken: csrf_token, idleExpiresAt, expiresAt: new Date(expires_at), user };
 }

@@ -85,8 +85,14 @@ export class SignInThrottle {
   async fail(kind: ThrottleKind, subject: ThrottleSubject, now = Date.now()): Promise<ThrottleVerdict> {
     let retryAt = 0;
     for (const [name, key] of this.keys(kind, subject)) {
+      const limit: Limit = THROTTLE_LIMITS[name];
       try {
-        await this.limiter(name).consume(key);
+        const state = await this.limiter(name).consume(key);
+        // The failure that reaches the limit shuts the door at once, not one attempt later.
+        if (state.consumedPoints >= limit.points) {
+          await this.limiter(name).block(key, limit.blockSeconds);
+          retryAt = Math.max(retryAt, now + limit.blockSeconds * 1000);
+        }
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         retryAt = Math.max(retryAt, now + rejection.msBeforeNext);
@@ -104,7 +110,7 @@ export class SignInThrottle {
 
 /** "at 14:05" or "in 3 minutes", for the message that says when to try again. */
 export function retryWording(retryAt: Date, now = new Date()): string {
-  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
+  const minutes = Math.max(1, Math.round((retryAt.getTime() - now.getTime()) / 60_000));
   const clock = retryAt.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
   return `in ${minutes} minute${minutes === 1 ? '' : 's'} (at ${clock})`;
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../db/seed';
-import { createSession, endAllSessions, findSession, hashSessionId, rotateSession, touchSession, type SessionSettings } from '../../modules/auth/sessions';
+import { createSession, endAllSessions, endSession, findSession, hashSessionId, rotateSession, touchSession, type SessionSettings } from '../../modules/auth/sessions';
 import { useTestDatabase } from '../support/database';
 
 const settings: SessionSettings = { idleMinutes: 30, absoluteHours: 12 };
@@ -29,7 +29,9 @@ describe('staff sessions', () => {
     expect((await findSession(test.db, session.id, settings, at('2026-11-23T09:29:59Z'))).status).toBe('active');
     await touchSession(test.db, hashSessionId(session.id), at('2026-11-23T09:29:59Z'));
     expect((await findSession(test.db, session.id, settings, at('2026-11-23T09:59:58Z'))).status).toBe('active');
-    expect(await findSession(test.db, session.id, settings, at('2026-11-23T09:59:59Z'))).toEqual({ status: 'expired', reason: 'idle' });
+    expect(await findSession(test.db, session.id, settings, at('2026-11-23T09:59:59Z'))).toEqual({ status: 'expired', reason: 'idle', idHash: hashSessionId(session.id) });
+    // Reading does not end it (two loaders read at once); ending it is the guard's job.
+    await endSession(test.db, hashSessionId(session.id));
     expect((await findSession(test.db, session.id, settings, at('2026-11-23T09:59:59Z'))).status).toBe('none');
   });
 
@@ -37,7 +39,7 @@ describe('staff sessions', () => {
     const start = at('2026-11-23T08:00:00Z');
     const session = await createSession(test.db, userId, 'signed_in', settings, start);
     for (let hour = 1; hour < 12; hour++) await touchSession(test.db, hashSessionId(session.id), new Date(start.getTime() + hour * 3_600_000));
-    expect(await findSession(test.db, session.id, settings, at('2026-11-23T20:00:00Z'))).toEqual({ status: 'expired', reason: 'absolute' });
+    expect(await findSession(test.db, session.id, settings, at('2026-11-23T20:00:00Z'))).toEqual({ status: 'expired', reason: 'absolute', idHash: hashSessionId(session.id) });
   });
 
   it('gets a new id when trust changes; the old id no longer works', async () => {
