@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { benchCheckStep, benchPlanPdf } from './scenarios/anonymous-posts';
 import { benchContentPage, benchHome } from './scenarios/home';
+import { benchStaffSignIn } from './scenarios/staff-sign-in';
 import { openBenchDatabase, printTable, startSite, type Measurement, type RunningProcess } from './support';
 
 type Scenario = (site: RunningProcess, databaseUrl: string) => Promise<{ rows: Measurement[]; notes: string[] }>;
@@ -16,6 +17,7 @@ const SCENARIOS: Record<string, Scenario> = {
   content: benchContentPage,
   'check-step': benchCheckStep,
   'plan-pdf': benchPlanPdf,
+  'staff-sign-in': benchStaffSignIn,
 };
 
 async function main() {

@@ -30,6 +30,8 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
   });
   // An idle connection that drops (a database restart) is replaced by the pool; it must not crash the process.
   pool.on('error', (error) => console.error(`[database] idle connection lost: ${error.message}`));
+  // A query on a broken connection fails on its own; the connection's own error event must not crash the process.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   pools.set(db, pool);
   return db;
