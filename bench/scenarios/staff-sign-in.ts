@@ -29,7 +29,7 @@ async function timeArgon2(): Promise<string[]> {
 
 export async function benchStaffSignIn(site: RunningProcess, databaseUrl: string): Promise<{ rows: Measurement[]; notes: string[] }> {
   await withDb(databaseUrl, async (db) => {
-    await seedDemoData(db, { NODE_ENV: 'bench' });
+    await seedDemoData(db, { NODE_ENV: 'test' });
     await db.deleteFrom('sign_in_throttle').execute();
   });
   const notes = await timeArgon2();
