@@ -21,7 +21,7 @@ export default function SignIn() {
         <p className="govuk-body">For procurators fiscal, justice social workers and CHOICE staff. You will also need the authenticator app on your phone.</p>
         <Form method="post" noValidate>
           <TextInput id="email" name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} value={data?.values.email} error={errors.email} />
-          <TextInput id="password" name="password" label="Password" type="password" autoComplete="current-password" error={errors.password} />
+          <TextInput key={data?.at ?? 0} id="password" name="password" label="Password" type="password" autoComplete="current-password" error={errors.password} />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Continue
           </button>

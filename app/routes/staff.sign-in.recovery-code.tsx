@@ -20,6 +20,7 @@ export default function RecoveryCodeSignIn() {
           label="Recovery code"
           hint="One of the 10 codes you were given when you set up two-factor authentication, like K7PQM-3XDHV. Each code works once."
           error={data?.error}
+          attempt={data?.at}
           kind="recovery"
           button="Sign in"
         />

@@ -1,4 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
+import type { ShouldRevalidateFunction } from '@remix-run/react';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { errorTitle } from '~/components/form/error-summary';
 import { CodeForm } from '~/components/staff/code-form';
@@ -11,6 +12,11 @@ export const meta: MetaFunction<typeof action> = ({ data }) => [
 ];
 
 export const loader = enrolmentLoader;
+
+// Once set up, the person is signed in and this page's loader would send them on;
+// the recovery codes from the action must stay on screen until they choose to go.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  actionResult && typeof actionResult === 'object' && 'recoveryCodes' in actionResult ? false : defaultShouldRevalidate;
 export const action = enrolmentStep;
 
 export default function SetUpTwoFactor() {
@@ -39,6 +45,7 @@ export default function SetUpTwoFactor() {
           label="Code from the app"
           hint="After adding the account, the app shows a 6-digit code. Enter it here."
           error={data && 'error' in data ? data.error : undefined}
+          attempt={data && 'at' in data ? data.at : undefined}
           kind="totp"
           button="Continue"
         >

@@ -20,6 +20,7 @@ export default function TwoFactorSignIn() {
           label="Code"
           hint="Open the authenticator app on your phone. It shows a 6-digit code for CHOICE (Stop It Now Scotland)."
           error={data?.error}
+          attempt={data?.at}
           kind="totp"
           button="Sign in"
         />

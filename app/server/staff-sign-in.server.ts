@@ -43,7 +43,7 @@ export async function signInPageLoader({ request, context }: LoaderFunctionArgs)
 export async function passwordStep({ request, context }: ActionFunctionArgs) {
   await requireSameOriginForm(request);
   const form = parseForm(await readForm(request), signInForm);
-  if (form.status === 'invalid') return json({ errors: form.errors, values: form.values }, { status: 400 });
+  if (form.status === 'invalid') return json({ errors: form.errors, values: form.values, at: Date.now() }, { status: 400 });
   const result = await signInWithPassword(context.db, signInThrottle(context.db), { ...form.value, address: context.clientAddress() }, sessionSettings());
   if (result.status === 'ok') {
     const next = result.next === 'two-factor' ? '/staff/sign-in/two-factor' : '/staff/sign-in/set-up-two-factor';
@@ -53,14 +53,14 @@ export async function passwordStep({ request, context }: ActionFunctionArgs) {
     result.status === 'throttled'
       ? { email: tooMany(result, 'attempts to sign in') }
       : { email: 'Enter a correct email address and password. Both are needed to sign in' };
-  return json({ errors, values: form.values }, { status: result.status === 'throttled' ? 429 : 400 });
+  return json({ errors, values: form.values, at: Date.now() }, { status: result.status === 'throttled' ? 429 : 400 });
 }
 
 export async function secondFactorStep(kind: 'totp' | 'recovery', args: ActionFunctionArgs) {
   const holder = await requireSignInStage(args, 'password_verified');
   const { request, context } = args;
   const form = parseForm(await readForm(request), kind === 'totp' ? codeForm : recoveryCodeForm);
-  if (form.status === 'invalid') return json({ error: form.errors.code! }, { status: 400 });
+  if (form.status === 'invalid') return json({ error: form.errors.code!, at: Date.now() }, { status: 400 });
   const verify = kind === 'totp' ? verifySignInCode : verifyRecoveryCode;
   const result = await verify(context.db, signInThrottle(context.db), holder, form.value.code, { address: context.clientAddress() }, sessionSettings());
   if (result.status === 'ok') {
@@ -73,7 +73,7 @@ export async function secondFactorStep(kind: 'totp' | 'recovery', args: ActionFu
       : kind === 'totp'
         ? 'The code is not right. Enter the code your app shows now: codes change every 30 seconds'
         : 'That recovery code is not right, or it has been used already. Check it and try another';
-  return json({ error }, { status: result.status === 'throttled' ? 429 : 400 });
+  return json({ error, at: Date.now() }, { status: result.status === 'throttled' ? 429 : 400 });
 }
 
 export async function secondFactorPageLoader(args: LoaderFunctionArgs) {
@@ -96,7 +96,7 @@ export async function enrolmentStep(args: ActionFunctionArgs) {
   const holder = await requireSignInStage(args, 'enrolling_two_factor');
   const { request, context } = args;
   const form = parseForm(await readForm(request), codeForm);
-  if (form.status === 'invalid') return json({ error: form.errors.code! }, { status: 400 });
+  if (form.status === 'invalid') return json({ error: form.errors.code!, at: Date.now() }, { status: 400 });
   const result = await confirmEnrolment(context.db, signInThrottle(context.db), holder, form.value.code, { address: context.clientAddress() }, sessionSettings());
   if (result.status === 'ok') {
     return json({ recoveryCodes: result.recoveryCodes }, { headers: { 'Set-Cookie': await sessionCookieHeader(request, result.session) } });
@@ -105,7 +105,7 @@ export async function enrolmentStep(args: ActionFunctionArgs) {
     result.status === 'throttled'
       ? tooMany(result, 'wrong codes')
       : 'The code is not right. Check the app shows CHOICE (Stop It Now Scotland), then enter the code it shows now';
-  return json({ error }, { status: result.status === 'throttled' ? 429 : 400 });
+  return json({ error, at: Date.now() }, { status: result.status === 'throttled' ? 429 : 400 });
 }
 
 export async function signOutAction(args: ActionFunctionArgs) {

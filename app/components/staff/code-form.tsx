@@ -4,8 +4,18 @@ import { TextInput } from '~/components/form/fields';
 import { StaffForm } from './staff-form';
 
 /** A one-field form for a code (from the app, or a recovery code). The code is never echoed back. */
-export function CodeForm(props: { title: string; label: string; hint: ReactNode; error?: string; kind: 'totp' | 'recovery'; children?: ReactNode; button: string }) {
-  const { title, label, hint, error, kind, children, button } = props;
+export function CodeForm(props: {
+  title: string;
+  label: string;
+  hint: ReactNode;
+  error?: string;
+  /** Changes with each failed attempt, so the field is emptied (with JavaScript, the page is not reloaded). */
+  attempt?: number;
+  kind: 'totp' | 'recovery';
+  children?: ReactNode;
+  button: string;
+}) {
+  const { title, label, hint, error, attempt, kind, children, button } = props;
   return (
     <>
       <ErrorSummary errors={error ? [{ href: 'code', message: error }] : []} />
@@ -13,6 +23,7 @@ export function CodeForm(props: { title: string; label: string; hint: ReactNode;
       {children}
       <StaffForm>
         <TextInput
+          key={attempt ?? 0}
           id="code"
           name="code"
           label={label}
