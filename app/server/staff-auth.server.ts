@@ -35,6 +35,10 @@ async function sessionIdFrom(request: Request): Promise<string | undefined> {
   return typeof value === 'string' ? value : undefined;
 }
 
+export async function hasSessionCookie(request: Request): Promise<boolean> {
+  return (await sessionIdFrom(request)) !== undefined;
+}
+
 export async function sessionCookieHeader(request: Request, session: NewSession): Promise<string> {
   return cookieFor(request).serialize(session.id);
 }
@@ -58,7 +62,8 @@ export interface StaffContext {
 const forbiddenResponse = () =>
   json({ reason: 'forbidden' as const }, { status: 403, headers: { 'Cache-Control': 'no-store' } });
 
-async function refuseForgedForm(request: Request, sessionToken: string | null): Promise<void> {
+/** Refuses a form from another site, or (when there is a session) one without the session's CSRF token. */
+export async function refuseForgedForm(request: Request, sessionToken: string | null): Promise<void> {
   if (['GET', 'HEAD'].includes(request.method)) return;
   let submittedToken: string | null = null;
   if (sessionToken) {

@@ -23,6 +23,7 @@ import { formatSecret, totpQrSvg } from '#modules/auth/totp';
 import { parseForm, readForm, type FieldErrors } from './forms.server';
 import {
   clearedCookieHeader,
+  hasSessionCookie,
   readStaffSession,
   requireSameOriginForm,
   requireSignInStage,
@@ -86,7 +87,10 @@ export async function enrolmentLoader(args: LoaderFunctionArgs) {
   // request's old (now ended) session: the page then shows the recovery codes from the
   // action, so "no session" gives an empty set-up rather than a redirect.
   const session = await readStaffSession(args.request, args.context);
-  if (session.status !== 'active') return json({ setUp: null });
+  if (session.status !== 'active') {
+    if (!(await hasSessionCookie(args.request))) throw redirect('/staff/sign-in');
+    return json({ setUp: null });
+  }
   const holder = await requireSignInStage(args, 'enrolling_two_factor');
   const secret = await pendingTotpSecret(args.context.db, holder.user);
   return json({ setUp: { qrSvg: await totpQrSvg(secret, holder.user.email), secret: formatSecret(secret), email: holder.user.email } });
