@@ -12,12 +12,15 @@ const text = (message: string, max = 320) =>
     .min(1, message)
     .max(max, `This must be ${max} characters or fewer`);
 
+/** A plausible email address: something, an @, something with a dot. The mail server decides the rest. */
+export const EMAIL_PATTERN = /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u;
+
 export const emailField = z
   .string({ error: 'Enter your email address' })
   .trim()
   .min(1, 'Enter your email address')
   .max(320, 'Email address must be 320 characters or fewer')
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter an email address in the correct format, like name@example.gov.scot');
+  .regex(EMAIL_PATTERN, 'Enter an email address in the correct format, like name@example.gov.scot');
 
 export const signInForm = z.object({
   email: emailField,

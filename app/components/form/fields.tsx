@@ -230,3 +230,22 @@ export function TextLines(props: Common & { values?: string[]; count: number }) 
     </div>
   );
 }
+
+/** A GOV.UK select: for filters and long lists, where radios would not fit. */
+export function Select(props: Common & { value?: string; options: Array<{ value: string; label: string }> }) {
+  const { id, name, label, hint, error, value, options } = props;
+  return (
+    <div className={cx('govuk-form-group', error && 'govuk-form-group--error')}>
+      <Label id={id} label={label} />
+      <Hint id={id}>{hint}</Hint>
+      <ErrorMessage id={id}>{error}</ErrorMessage>
+      <select className={cx('govuk-select', error && 'govuk-select--error')} id={id} name={name} defaultValue={value ?? ''} aria-describedby={describedBy(id, hint, error)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
