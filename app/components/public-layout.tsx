@@ -92,7 +92,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
                   </li>
                 ))}
               </ul>
-              <p className="govuk-body-s">This site sets no cookies and keeps no record of who visits it.</p>
+              <p className="govuk-body-s">The public pages set no cookies, and the site keeps no record of who visits it.</p>
             </div>
           </div>
         </div>

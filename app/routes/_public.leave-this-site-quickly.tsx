@@ -63,7 +63,7 @@ export default function LeaveThisSiteQuickly() {
 
         <h2 className="govuk-heading-m">What we keep</h2>
         <p className="govuk-body">
-          This site sets no cookies. It does not record your address on the internet, your device or which pages you
+          The public pages set no cookies. The site does not record your address on the internet, your device or which pages you
           read. The only thing it counts is how many times each self-check was finished each week, as a total.
         </p>
       </div>

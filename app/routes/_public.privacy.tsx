@@ -18,7 +18,10 @@ export default function Privacy() {
         <h2 className="govuk-heading-m">If you use the public pages</h2>
         <ul className="govuk-list govuk-list--bullet">
           <li>There is no account to make and nothing to sign in to.</li>
-          <li>We set no cookies and use no analytics, advertising or tracking of any kind.</li>
+          <li>
+            We set no cookies on the public pages and use no analytics, advertising or tracking of any kind. The only
+            cookie on this site is for practitioners who choose to register for the downloadable packs (below).
+          </li>
           <li>
             Every picture, font and script comes from this site. Your browser does not contact any other company while
             you are here.
@@ -36,6 +39,16 @@ export default function Privacy() {
             result it gave. A total cannot be linked to anyone.
           </li>
         </ul>
+        <h2 className="govuk-heading-m">If you register as a practitioner</h2>
+        <p className="govuk-body">
+          Professionals can register to download the toolkit as printable packs. Registering is never needed to read
+          anything on this site. If you register, we keep your email address, the name of your organisation, a scrambled
+          form of your password that cannot be turned back into it, and (only if you turn it on) the key for your
+          two-factor codes. While you are signed in, your browser keeps one cookie that holds a random sign-in number.
+          It is sent only to the practitioner pages, it ends when you sign out or after 30 minutes without activity, and
+          we use it for nothing else. We never link a practitioner account to the self-checks or to anything else you
+          read here.
+        </p>
         <p className="govuk-body">
           Our server writes a short technical note for each request so that we can keep the site working: what kind of
           request it was, which page answered, whether it worked and how long it took. Nothing in it identifies you.

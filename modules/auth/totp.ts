@@ -14,12 +14,15 @@ export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-function totpFor(secret: string, label: string): TOTP {
-  return new TOTP({ issuer: TOTP_ISSUER, label, algorithm: 'SHA1', digits: 6, period: PERIOD, secret: Secret.fromBase32(secret) });
+/** The name the app shows next to the codes for practitioners' accounts (the toolkit, not CHOICE). */
+export const PRACTITIONER_TOTP_ISSUER = 'Stop It Now Scotland toolkit';
+
+function totpFor(secret: string, label: string, issuer = TOTP_ISSUER): TOTP {
+  return new TOTP({ issuer, label, algorithm: 'SHA1', digits: 6, period: PERIOD, secret: Secret.fromBase32(secret) });
 }
 
-export function totpUri(secret: string, email: string): string {
-  return totpFor(secret, email).toString();
+export function totpUri(secret: string, email: string, issuer = TOTP_ISSUER): string {
+  return totpFor(secret, email, issuer).toString();
 }
 
 /** The secret in groups of four, for typing into an app by hand. */
@@ -27,8 +30,8 @@ export function formatSecret(secret: string): string {
   return secret.match(/.{1,4}/g)?.join(' ') ?? secret;
 }
 
-export async function totpQrSvg(secret: string, email: string): Promise<string> {
-  return QRCode.toString(totpUri(secret, email), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+export async function totpQrSvg(secret: string, email: string, issuer = TOTP_ISSUER): Promise<string> {
+  return QRCode.toString(totpUri(secret, email, issuer), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }
 
 /**

@@ -14,6 +14,7 @@ export const APP_PAGE_PATHS = [
   '/leave-this-site-quickly',
   '/search',
   '/checks',
+  '/practitioners',
   ...CHECK_IDS.map((id) => `/checks/${id}`),
 ];
 

@@ -17,13 +17,25 @@ function loadFonts() {
   return fonts;
 }
 
+/** A paragraph or a list, for text whose order matters (a page of content). */
+export type DocumentBlock = { kind: 'paragraph'; text: string } | { kind: 'list'; items: string[]; numbered?: boolean };
+
 export interface DocumentSection {
   heading: string;
+  /**
+   * `page` starts a new page under a larger heading (a chapter of a longer document);
+   * `subheading` is a smaller heading within one. Sections are `section` by default.
+   */
+  level?: 'page' | 'section' | 'subheading';
   paragraphs?: string[];
   items?: string[];
+  /** Paragraphs and lists in their own order, after `paragraphs` and `items`. */
+  blocks?: DocumentBlock[];
   /** Shown in grey when the section has nothing in it. */
   emptyText?: string;
 }
+
+const HEADING_SIZE = { page: 17, section: 14, subheading: 12.5 } as const;
 
 export interface DocumentModel {
   title: string;
@@ -69,15 +81,26 @@ export function renderPdf(model: DocumentModel): Promise<Buffer> {
       doc.y = bottom;
     }
 
+    const list = (items: string[], numbered = false) =>
+      doc.list(items, { width, listType: numbered ? 'numbered' : 'bullet', bulletRadius: 2.2, textIndent: 14, paragraphGap: 3 });
+
     for (const section of model.sections) {
-      doc.moveDown(1);
-      doc.font('bold').fontSize(14).fillColor('#0b0c0c').text(section.heading, doc.page.margins.left, doc.y, { width });
+      const level = section.level ?? 'section';
+      if (level === 'page') doc.addPage();
+      else doc.moveDown(level === 'subheading' ? 0.6 : 1);
+      doc.font('bold').fontSize(HEADING_SIZE[level]).fillColor('#0b0c0c').text(section.heading, doc.page.margins.left, doc.y, { width });
       doc.moveDown(0.3).font('regular').fontSize(11.5);
       const paragraphs = section.paragraphs?.filter(Boolean) ?? [];
       const items = section.items?.filter(Boolean) ?? [];
+      const blocks = section.blocks ?? [];
       for (const paragraph of paragraphs) doc.text(paragraph, { width, paragraphGap: 4 });
-      if (items.length) doc.list(items, { width, bulletRadius: 2.2, textIndent: 14, paragraphGap: 3 });
-      if (!paragraphs.length && !items.length && section.emptyText) doc.fillColor('#505a5f').text(section.emptyText, { width }).fillColor('#0b0c0c');
+      if (items.length) list(items);
+      for (const block of blocks) {
+        if (block.kind === 'paragraph') doc.text(block.text, doc.page.margins.left, doc.y, { width, paragraphGap: 4 });
+        else if (block.items.length) list(block.items, block.numbered);
+        doc.moveDown(0.3);
+      }
+      if (!paragraphs.length && !items.length && !blocks.length && section.emptyText) doc.fillColor('#505a5f').text(section.emptyText, { width }).fillColor('#0b0c0c');
     }
 
     if (model.footer) {

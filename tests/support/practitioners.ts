@@ -1,0 +1,21 @@
+/** Helpers for practitioner tests: the emailed link, and the text of a pack. */
+import { extractText, getDocumentProxy } from 'unpdf';
+import type { Db } from '../../db/connection';
+
+/** The newest email to this address, as written to the outbox. */
+export async function latestMailTo(db: Db, email: string) {
+  return db.selectFrom('outbox_message').selectAll().where('to_address', '=', email).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+}
+
+/** The confirmation link (its path) in the newest email to this address. */
+export async function verificationPathFor(db: Db, email: string): Promise<string> {
+  const mail = await latestMailTo(db, email);
+  const link = /https?:\/\/[^\s/]+(\/practitioners\/verify\/[A-Za-z0-9_-]{43})/.exec(mail?.body_text ?? '')?.[1];
+  if (!link) throw new Error(`No confirmation link has been emailed to ${email}`);
+  return link;
+}
+
+export async function pdfText(bytes: Uint8Array): Promise<string> {
+  const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
+  return text.replace(/\s+/g, ' ');
+}
