@@ -162,8 +162,9 @@ export function siteUrl(request: Request): string {
   throw new Error('SITE_URL is not set, so no link can be emailed. Set SITE_URL to the address of this site.');
 }
 
-/** Seconds before the idle limit at which the warning page appears. */
+/** Seconds before the idle limit at which the warning page appears (or a third of a very short limit). */
 const WARNING_LEAD_SECONDS = 120;
+const warnAfter = (idleSeconds: number) => Math.max(Math.round((idleSeconds * 2) / 3), idleSeconds - WARNING_LEAD_SECONDS);
 
 /**
  * The staff layout only describes who is signed in, for the header and menu; each
@@ -183,7 +184,7 @@ export async function staffLayoutLoader({ request, context }: LoaderFunctionArgs
   const data: StaffLayoutData & { signedIn: typeof signedIn; warnAfterSeconds: number | null } = {
     csrfToken: active?.csrfToken ?? null,
     signedIn,
-    warnAfterSeconds: signedIn ? Math.max(10, sessionSettings().idleMinutes * 60 - WARNING_LEAD_SECONDS) : null,
+    warnAfterSeconds: signedIn ? warnAfter(sessionSettings().idleMinutes * 60) : null,
   };
   return json(data);
 }

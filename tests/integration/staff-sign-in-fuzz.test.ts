@@ -9,7 +9,7 @@ import { HttpClient } from '../support/http-client';
 const nasty = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.string({ unit: 'grapheme', maxLength: 100 }),
-  fc.constantFrom('', ' ', '\u0000', '%00', '123456', '12345 6', '１２３４５６', '-1', 'NaN', '__proto__', 'constructor', '<script>alert(1)</script>', "' OR 1=1 --", 'admin@demo.example', 'x'.repeat(20_000), '💥'.repeat(400)),
+  fc.constantFrom('', ' ', '\u0000', '%00', '123456', '12345 6', '１２３４５６', '-1', 'NaN', '__proto__', 'constructor', '<script>alert(1)</script>', "' OR 1=1 --", 'admin@demo.example', 'x'.repeat(20_000), '💥'.repeat(400), 'a\u0000@b.example', 'admin@demo.example\u0000'),
 );
 const fieldName = fc.oneof(fc.constantFrom('email', 'password', 'code', 'csrf', 'confirmPassword', 'scope', '__proto__', 'email[]', 'code.x'), fc.string({ maxLength: 20 }));
 const formBody = fc.array(fc.tuple(fieldName, nasty), { maxLength: 12 });

@@ -31,6 +31,16 @@ describe('staff sign-in through the site', () => {
     return rows.map((r) => `${r.action}:${r.outcome}`);
   };
 
+  it('staff pages keep the strict headers but carry no "Exit this page" control', async () => {
+    const response = await new HttpClient(app.baseUrl).get('/staff/sign-in');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toContain('no-store');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+    expect(response.text).not.toContain('Exit this page');
+    expect(response.text).toMatch(/autoComplete="current-password"|autocomplete="current-password"/);
+  });
+
   it('sends a signed-out visitor to sign in', async () => {
     const client = new HttpClient(app.baseUrl);
     const response = await client.get('/staff');

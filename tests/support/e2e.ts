@@ -4,13 +4,13 @@ import { launchBrowser } from './browser';
 import { startTestServer, type TestServer } from './server';
 
 /** For an end-to-end test file: the built site on its own database, and Chromium. */
-export function useSiteInBrowser(options: { seed?: boolean } = {}): { readonly server: TestServer; readonly browser: Browser } {
+export function useSiteInBrowser(options: { seed?: boolean; env?: Record<string, string> } = {}): { readonly server: TestServer; readonly browser: Browser } {
   // A walk through a real browser shares two cores with the other test worker: give it room.
   vi.setConfig({ testTimeout: 120_000 });
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer({ seed: options.seed ?? false }), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer({ seed: options.seed ?? false, env: options.env }), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
