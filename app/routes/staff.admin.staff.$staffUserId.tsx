@@ -17,7 +17,7 @@ export const action = staffAccountAction;
 
 const DONE: Record<string, { text: string; success: boolean }> = {
   invited: { text: 'Account made. We have emailed them a link to choose a password.', success: true },
-  'role-changed': { text: 'Role changed. It applies from their next page.', success: true },
+  'role-changed': { text: 'Role changed. They have been signed out, and will have the new role when they sign in again.', success: true },
   deactivated: { text: 'Account deactivated. They have been signed out everywhere.', success: true },
   reactivated: { text: 'Account reactivated. They can sign in again.', success: true },
   'two-factor-reset': { text: 'Two-factor authentication reset. They have been signed out, and will set it up again when they next sign in.', success: true },

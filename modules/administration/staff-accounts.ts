@@ -157,10 +157,12 @@ export function changeRole(db: Db, actor: AuditActor, id: string, input: { role:
     if (actor.staffUserId === id) return { status: 'own-account' };
     const mismatch = roleMismatch(input.role, account.organisation_kind);
     if (mismatch) return { status: 'role-does-not-fit', message: mismatch };
-    // The new role applies from the person's next request: permissions are read from the account each time.
+    // A change of privilege ends the person's sessions: they sign in again, and get a new
+    // session id, under the new role (permissions are read from the account on every request too).
     await trx.updateTable('staff_user').set({ role: input.role, updated_at: nextUpdatedAt() }).where('id', '=', id).execute();
-    await recordAudit(trx, { actor, action: 'staff.role-change', object: object(id), outcome: 'success', detail: { from: account.role, to: input.role } });
-    return { status: 'done', sessionsEnded: 0 };
+    const sessionsEnded = await endAllSessions(trx, id);
+    await recordAudit(trx, { actor, action: 'staff.role-change', object: object(id), outcome: 'success', detail: { from: account.role, to: input.role, sessionsEnded } });
+    return { status: 'done', sessionsEnded };
   });
 }
 

@@ -104,14 +104,16 @@ describe('staff accounts, as an administrator manages them', () => {
     expect(await test.db.selectFrom('staff_user').select('email').where('email', 'in', ['rab@demo.example', 'al@demo.example']).execute()).toEqual([]);
   });
 
-  it('changes a role within the organisation’s kind; the new role applies to the next request', async () => {
+  it('changes a role within the organisation’s kind, ending their sessions so they sign in again under the new role', async () => {
     const manager = await signedInClient(app.baseUrl, test.db, 'manager@demo.example');
     expect((await manager.get('/staff/audit')).status).toBe(200);
     const path = `/staff/admin/staff/${ids['manager@demo.example']}`;
     const response = await admin.post(path, { intent: 'change-role', role: 'worker', version: await versionOf(path) });
     expect(response.location).toBe(`${path}?done=role-changed`);
-    expect(await auditRows('staff.role-change', ids['manager@demo.example'])).toEqual([expect.objectContaining({ detail: { from: 'manager', to: 'worker' } })]);
-    expect((await manager.get('/staff/audit')).status).toBe(403);
+    expect(await auditRows('staff.role-change', ids['manager@demo.example'])).toEqual([expect.objectContaining({ detail: { from: 'manager', to: 'worker', sessionsEnded: 1 } })]);
+    expect((await manager.get('/staff/audit')).location).toBe('/staff/sign-in');
+    const asWorker = await signedInClient(app.baseUrl, test.db, 'manager@demo.example');
+    expect((await asWorker.get('/staff/audit')).status).toBe(403);
 
     const misfit = await admin.post(path, { intent: 'change-role', role: 'referrer', version: await versionOf(path) });
     expect(misfit.status).toBe(400);
