@@ -1,13 +1,11 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from '@remix-run/react';
 import { ExitThisPage, ExitThisPageSkipLink } from './exit-this-page';
+import { ServiceNavigation, type NavigationItem } from './service-navigation';
 
 export const PUBLIC_SERVICE_NAME = 'Stop It Now Scotland';
 
-export interface NavigationItem {
-  to: string;
-  label: string;
-}
+export type { NavigationItem };
 
 const NAVIGATION: NavigationItem[] = [
   { to: '/', label: 'Home' },
@@ -49,26 +47,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
-      <section aria-label="Service menu" className="govuk-service-navigation">
-        <div className="govuk-width-container">
-          <div className="govuk-service-navigation__container">
-            <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-              <ul className="govuk-service-navigation__list">
-                {NAVIGATION.map((item) => {
-                  const active = isActive(item, pathname);
-                  return (
-                    <li className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`} key={item.to}>
-                      <Link to={item.to} className="govuk-service-navigation__link" aria-current={active ? 'page' : undefined}>
-                        {active ? <strong className="govuk-service-navigation__active-fallback">{item.label}</strong> : item.label}
-                      </Link>
-                    </li>
-                  );
-                })}
-              </ul>
-            </nav>
-          </div>
-        </div>
-      </section>
+      <ServiceNavigation label="Service menu" items={NAVIGATION} isActive={(item) => isActive(item, pathname)} />
       <div className="govuk-width-container">
         <ExitThisPage />
         <main className="govuk-main-wrapper" id="main-content">

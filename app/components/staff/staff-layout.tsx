@@ -1,13 +1,11 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from '@remix-run/react';
+import { ServiceNavigation, type NavigationItem } from '../service-navigation';
 import { StaffForm } from './staff-form';
 
 export const STAFF_SERVICE_NAME = 'CHOICE case management';
 
-export interface StaffNavigationItem {
-  to: string;
-  label: string;
-}
+export type StaffNavigationItem = NavigationItem;
 
 export interface SignedInSummary {
   fullName: string;
@@ -55,28 +53,7 @@ export function StaffLayout({ signedIn, children }: { signedIn: SignedInSummary 
           ) : null}
         </div>
       </header>
-      {signedIn ? (
-        <section aria-label="Staff menu" className="govuk-service-navigation">
-          <div className="govuk-width-container">
-            <div className="govuk-service-navigation__container">
-              <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-                <ul className="govuk-service-navigation__list">
-                  {signedIn.navigation.map((item) => {
-                    const active = isActive(item, pathname);
-                    return (
-                      <li className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`} key={item.to}>
-                        <Link to={item.to} className="govuk-service-navigation__link" aria-current={active ? 'page' : undefined}>
-                          {active ? <strong className="govuk-service-navigation__active-fallback">{item.label}</strong> : item.label}
-                        </Link>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </nav>
-            </div>
-          </div>
-        </section>
-      ) : null}
+      {signedIn ? <ServiceNavigation label="Staff menu" items={signedIn.navigation} isActive={(item) => isActive(item, pathname)} /> : null}
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content">
           {children}
