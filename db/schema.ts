@@ -147,6 +147,84 @@ export interface CheckCompletionCountTable {
   n: Generated<number>;
 }
 
+export interface ProgrammeDefinitionTable {
+  version: number;
+  definition: ColumnType<unknown, string, string>;
+  created_by_staff_user_id: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export const REFERRAL_ROUTES = ['diversion', 'structured_deferred_sentence', 'community_payback_order', 'other_community_order', 'licence'] as const;
+export type ReferralRoute = (typeof REFERRAL_ROUTES)[number];
+export const PERSON_SEXES = ['male', 'female', 'another'] as const;
+export type PersonSex = (typeof PERSON_SEXES)[number];
+export const LEGAL_STATUSES = ['charged', 'convicted'] as const;
+export type LegalStatus = (typeof LEGAL_STATUSES)[number];
+export const CONTACT_OFFENCE_ANSWERS = ['none_known', 'alleged', 'convicted'] as const;
+export type ContactOffenceAnswer = (typeof CONTACT_OFFENCE_ANSWERS)[number];
+export const CONSENT_ANSWERS = ['given', 'not_given', 'not_needed'] as const;
+export type ConsentAnswer = (typeof CONSENT_ANSWERS)[number];
+
+/** A referral and the case it becomes (see modules/referrals). Dates of a day are 'YYYY-MM-DD' strings. */
+export interface ReferralTable {
+  id: Generated<string>;
+  reference: Generated<string>;
+  organisation_id: string;
+  referrer_staff_user_id: string;
+  state: Generated<string>;
+  machine_id: string;
+  machine_version: number;
+  snapshot: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  allocated_worker_id: string | null;
+  person_name: string | null;
+  person_date_of_birth: string | null;
+  person_sex: PersonSex | null;
+  person_address: string | null;
+  person_phone: string | null;
+  person_email: string | null;
+  interpreter_language: string | null;
+  support_needs: string | null;
+  route: ReferralRoute | null;
+  legal_status: LegalStatus | null;
+  charges: string | null;
+  offence_from: string | null;
+  offence_to: string | null;
+  material_kinds: string[] | null;
+  material_details: string | null;
+  devices: string | null;
+  contact_offence: ContactOffenceAnswer | null;
+  decision_date: string | null;
+  risk_information: string | null;
+  consent: ConsentAnswer | null;
+  consent_date: string | null;
+  referrer_phone: string | null;
+  eligibility_reason: string | null;
+  eligibility_flags: Generated<string[]>;
+  information_request: string | null;
+  information_response: string | null;
+  decline_reason: string | null;
+  end_reason: string | null;
+  outcome: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  submitted_at: Timestamp | null;
+  first_submitted_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface CaseEventTable {
+  id: Generated<number>;
+  referral_id: string;
+  occurred_at: DefaultTimestamp;
+  actor_staff_user_id: string | null;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  reason: string | null;
+  version: number;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   staff_user: StaffUserTable;
@@ -157,6 +235,9 @@ export interface Database {
   outbox_message: OutboxMessageTable;
   practitioner: PractitionerTable;
   practitioner_session: PractitionerSessionTable;
+  programme_definition: ProgrammeDefinitionTable;
+  referral: ReferralTable;
+  case_event: CaseEventTable;
   one_time_token: OneTimeTokenTable;
   sign_in_throttle: SignInThrottleTable;
 }
@@ -169,3 +250,5 @@ export type StaffUserUpdate = Updateable<StaffUserTable>;
 export type Practitioner = Selectable<PractitionerTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
 export type OutboxMessage = Selectable<OutboxMessageTable>;
+export type Referral = Selectable<ReferralTable>;
+export type CaseEventRow = Selectable<CaseEventTable>;

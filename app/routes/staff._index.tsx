@@ -9,6 +9,10 @@ import { requireStaff } from '~/server/staff-auth.server';
 export const meta: MetaFunction = () => [{ title: `Home – ${STAFF_SERVICE_NAME}` }];
 
 const DESCRIPTIONS: Record<string, string> = {
+  '/staff/referrals': 'Referrals to CHOICE: make a new one, finish a draft, and follow each case.',
+  Cases: 'The cases you can work on: their state, the man referred and what needs doing next.',
+  '/staff/screening': 'Referrals waiting to be screened, how long each has waited, and their deadlines.',
+  '/staff/programme': 'The programme definition: modules, planned sessions, the non-compliance rule and report templates.',
   '/staff/audit': 'Who opened or changed what, and when: search, page through and export the audit log.',
   '/staff/admin/organisations': 'Add, rename and deactivate the organisations that use the service.',
   '/staff/admin/staff': 'Invite staff, change roles, deactivate accounts and reset two-factor authentication.',
@@ -23,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
     fullName: staff.user.full_name,
     role: staff.user.role,
     organisationName: staff.user.organisation_name,
-    places: places.map((place) => ({ ...place, description: DESCRIPTIONS[place.to] ?? '' })),
+    places: places.map((place) => ({ ...place, description: DESCRIPTIONS[place.label] ?? DESCRIPTIONS[place.to] ?? '' })),
     referrer: roleCan(staff.user.role, 'case:create:own-organisation'),
   });
 }

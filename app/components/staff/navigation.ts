@@ -3,6 +3,10 @@ import type { StaffNavigationItem } from './staff-layout';
 
 const ITEMS: Array<StaffNavigationItem & { permission: Permission; mailboxOnly?: boolean }> = [
   { to: '/staff', label: 'Home', permission: 'account:manage:own' },
+  { to: '/staff/referrals', label: 'Referrals', permission: 'case:create:own-organisation' },
+  { to: '/staff/screening', label: 'Screening', permission: 'case:screen:service' },
+  { to: '/staff/referrals', label: 'Cases', permission: 'case:read:allocated' },
+  { to: '/staff/programme', label: 'Programme', permission: 'programme:manage:service' },
   { to: '/staff/audit', label: 'Audit log', permission: 'audit:read:any' },
   { to: '/staff/admin/organisations', label: 'Organisations', permission: 'organisation:manage:any' },
   { to: '/staff/admin/staff', label: 'Staff accounts', permission: 'staff:manage:any' },
@@ -12,5 +16,7 @@ const ITEMS: Array<StaffNavigationItem & { permission: Permission; mailboxOnly?:
 
 /** The menu a staff member sees: only the places their role may go. */
 export function staffNavigation(can: (permission: Permission) => boolean, mailbox: boolean): StaffNavigationItem[] {
-  return ITEMS.filter((item) => can(item.permission) && (!item.mailboxOnly || mailbox)).map(({ to, label }) => ({ to, label }));
+  const items = ITEMS.filter((item) => can(item.permission) && (!item.mailboxOnly || mailbox));
+  // One entry per place: a manager, who may also work cases, sees "Cases" once.
+  return items.filter((item, index) => items.findIndex((other) => other.to === item.to) === index).map(({ to, label }) => ({ to, label }));
 }

@@ -1,0 +1,55 @@
+/**
+ * Who may see which case: the object check behind every case page and list. A
+ * referrer sees their own organisation's referrals; a programme worker, the cases
+ * allocated to them; a manager of the CHOICE service, every case that has been
+ * submitted (never another organisation's drafts). Anything else is "not found", so a
+ * page never reveals that a case exists.
+ */
+import type { SelectQueryBuilder } from 'kysely';
+import type { Database, OrganisationKind, Referral, StaffRole } from '../../db/schema';
+import { recordAudit, type Executor } from '../audit/record';
+import { roleCan, type Permission } from '../auth/permissions';
+
+export interface CaseViewer {
+  staffUserId: string;
+  organisationId: string;
+  organisationKind: OrganisationKind;
+  role: StaffRole;
+}
+
+export const viewerCan = (viewer: CaseViewer, permission: Permission) => roleCan(viewer.role, permission);
+
+/** Narrows a query on `referral` to the cases this person may see. */
+export function onlyVisibleTo<O>(query: SelectQueryBuilder<Database, 'referral', O>, viewer: CaseViewer): SelectQueryBuilder<Database, 'referral', O> {
+  if (viewerCan(viewer, 'case:read:service') && viewer.organisationKind === 'choice_service') return query.where('referral.state', '!=', 'draft');
+  if (viewerCan(viewer, 'case:read:allocated')) return query.where('referral.allocated_worker_id', '=', viewer.staffUserId);
+  if (viewerCan(viewer, 'case:read:own-organisation')) return query.where('referral.organisation_id', '=', viewer.organisationId);
+  return query.where((eb) => eb.val(false));
+}
+
+/** May this person change this case (beyond seeing it)? */
+export function mayUpdate(viewer: CaseViewer, referral: Pick<Referral, 'organisation_id' | 'allocated_worker_id' | 'state'>, permission: Permission): boolean {
+  if (!viewerCan(viewer, permission)) return false;
+  switch (permission) {
+    case 'case:create:own-organisation':
+      return referral.organisation_id === viewer.organisationId;
+    case 'case:screen:service':
+      return viewer.organisationKind === 'choice_service' && referral.state !== 'draft';
+    case 'case:update:allocated':
+      return referral.allocated_worker_id === viewer.staffUserId || (viewerCan(viewer, 'case:screen:service') && viewer.organisationKind === 'choice_service');
+    default:
+      return false;
+  }
+}
+
+/**
+ * A case as this person may see it, with the read written to the audit log; null
+ * (and an audit row saying so) when it is not theirs to see.
+ */
+export async function readCase(db: Executor, viewer: CaseViewer, referralId: string): Promise<Referral | null> {
+  const actor = { staffUserId: viewer.staffUserId, organisationId: viewer.organisationId };
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(referralId);
+  const referral = isUuid ? await onlyVisibleTo(db.selectFrom('referral').selectAll(), viewer).where('referral.id', '=', referralId).executeTakeFirst() : undefined;
+  await recordAudit(db, { actor, action: 'case.read', object: { type: 'referral', id: referralId.slice(0, 100) }, outcome: referral ? 'success' : 'denied' });
+  return referral ?? null;
+}
