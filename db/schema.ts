@@ -120,7 +120,7 @@ export interface PractitionerSessionTable {
   expires_at: Timestamp;
 }
 
-export const TOKEN_PURPOSES = ['invitation', 'password_reset', 'practitioner_verification'] as const;
+export const TOKEN_PURPOSES = ['invitation', 'password_reset', 'practitioner_verification', 'practitioner_password_reset'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 export interface OneTimeTokenTable {

@@ -28,6 +28,11 @@ export default function PractitionerSignIn() {
           </button>
         </PractitionerForm>
         <p className="govuk-body">
+          <Link className="govuk-link" to={PRACTITIONER_PAGES.passwordReset}>
+            I have forgotten my password
+          </Link>
+        </p>
+        <p className="govuk-body">
           Not registered yet?{' '}
           <Link className="govuk-link" to={PRACTITIONER_PAGES.register}>
             Register for the practitioner packs

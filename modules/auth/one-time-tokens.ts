@@ -1,8 +1,8 @@
 /**
  * Single-use links: an invitation to set a first password, a password reset, a
- * practitioner's email check. The link carries a random token; only its hash is kept,
- * it expires, and it is spent by one atomic update, so a link works exactly once even
- * when two tabs submit together.
+ * practitioner's email check or password reset. The link carries a random token; only
+ * its hash is kept, it expires, and it is spent by one atomic update, so a link works
+ * exactly once even when two tabs submit together.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
@@ -13,6 +13,7 @@ export const TOKEN_LIFETIME_MINUTES: Record<TokenPurpose, number> = {
   invitation: 7 * 24 * 60,
   password_reset: 30,
   practitioner_verification: 24 * 60,
+  practitioner_password_reset: 30,
 };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');

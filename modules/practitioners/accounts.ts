@@ -15,8 +15,11 @@ import { passwordProblem } from '../auth/password-policy';
 import type { RegistrationInput } from './forms';
 import type { PractitionerAccount } from './sessions';
 
-/** At most one registration email to an address in this many minutes, so the form cannot be used to flood someone's inbox. */
-export const REGISTRATION_MAIL_INTERVAL_MINUTES = 10;
+/**
+ * At most one registration email, and one password reset email, to an address in this
+ * many minutes, so the forms cannot be used to flood someone's inbox.
+ */
+export const MAIL_INTERVAL_MINUTES = 10;
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -42,8 +45,9 @@ function verificationMail(to: string, link: string, intro: string) {
   };
 }
 
-async function sentRecently(db: Executor, to: string, kinds: string[], now: Date): Promise<boolean> {
-  const since = new Date(now.getTime() - REGISTRATION_MAIL_INTERVAL_MINUTES * 60_000);
+/** Whether an email of one of these kinds went to this address in the last MAIL_INTERVAL_MINUTES. */
+export async function sentRecently(db: Executor, to: string, kinds: string[], now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - MAIL_INTERVAL_MINUTES * 60_000);
   const row = await db.selectFrom('outbox_message').select('id').where('to_address', '=', to).where('kind', 'in', kinds).where('created_at', '>', since).executeTakeFirst();
   return !!row;
 }

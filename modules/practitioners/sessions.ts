@@ -85,3 +85,9 @@ export async function rotatePractitionerSession(
 export async function endPractitionerSession(db: Executor, idHash: string): Promise<void> {
   await db.deleteFrom('practitioner_session').where('id_hash', '=', idHash).execute();
 }
+
+/** Every session of the account, ended (a new password); returns how many there were. */
+export async function endAllPractitionerSessions(db: Executor, practitionerId: string): Promise<number> {
+  const result = await db.deleteFrom('practitioner_session').where('practitioner_id', '=', practitionerId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -6,7 +6,7 @@ import { hashPassword } from '../../modules/auth/password';
 import { getContentLibrary } from '../../modules/content/index';
 import { foreignRequests, openPage, seriousAccessibilityViolations } from '../support/browser';
 import { useSiteInBrowser } from '../support/e2e';
-import { pdfText, verificationPathFor } from '../support/practitioners';
+import { passwordResetPathFor, pdfText, verificationPathFor } from '../support/practitioners';
 
 const EMAIL = 'sam.youthworker@youth-club.example';
 const PASSWORD = 'kettle lantern orchard 42';
@@ -107,9 +107,61 @@ describe('practitioner packs in Chromium', () => {
     await context.close();
   });
 
+  it('with JavaScript off: forgotten password, the emailed link, a new password, and sign in with it', async () => {
+    const email = 'forgetful@school.example';
+    const db = connect(site.server.databaseUrl, { max: 1 });
+    try {
+      await db.insertInto('practitioner').values({ email, organisation_name: 'Forgetful Primary', password_hash: await hashPassword(PASSWORD), email_verified_at: new Date() }).execute();
+      const context = await site.browser.newContext({ javaScriptEnabled: false });
+      const requests: string[] = [];
+      context.on('request', (request) => requests.push(request.url()));
+      const page = await context.newPage();
+      const base = site.server.baseUrl;
+      const newPassword = 'harbour thistle ember 19';
+
+      await page.goto(`${base}/practitioners/sign-in`);
+      await page.getByRole('link', { name: 'I have forgotten my password' }).click();
+      await showing(page, 'Reset your password');
+      await page.getByRole('button', { name: 'Send the link' }).click();
+      await page.waitForSelector('.govuk-error-summary');
+      expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter your email address');
+      await page.getByLabel('Email address').fill(email);
+      await page.getByRole('button', { name: 'Send the link' }).click();
+      await showing(page, 'Check your email');
+
+      await page.goto(`${base}${await passwordResetPathFor(db, email)}`);
+      await showing(page, 'Choose a new password');
+      await page.getByLabel('New password').fill('password1234');
+      await page.getByLabel('Enter the password again').fill('password1234');
+      await page.getByRole('button', { name: 'Save password' }).click();
+      await page.waitForSelector('.govuk-error-summary');
+      expect(await page.locator('.govuk-error-summary').textContent()).toContain('one of the most common passwords');
+      expect(await page.getByLabel('New password').inputValue()).toBe('');
+      await page.getByLabel('New password').fill(newPassword);
+      await page.getByLabel('Enter the password again').fill(newPassword);
+      await page.getByRole('button', { name: 'Save password' }).click();
+      await showing(page, 'Your password has been changed');
+      expect(await context.cookies()).toEqual([]);
+
+      await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+      await showing(page, 'Sign in to download the packs');
+      await page.getByLabel('Email address').fill(email);
+      await page.getByLabel('Password').fill(newPassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await showing(page, 'Download the packs');
+
+      for (const typed of [email, newPassword]) {
+        expect(requests.filter((url) => decodeURIComponent(url).replace(/\+/g, ' ').includes(typed))).toEqual([]);
+      }
+      await context.close();
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('with JavaScript on, the pages before sign-in have no serious accessibility problem, with and without errors', async () => {
     const tab = await openPage(site.browser, { javaScript: true });
-    for (const path of ['/practitioners', '/practitioners/register', '/practitioners/sign-in']) {
+    for (const path of ['/practitioners', '/practitioners/register', '/practitioners/password-reset', '/practitioners/sign-in']) {
       await tab.page.goto(`${site.server.baseUrl}${path}`);
       await tab.page.waitForLoadState('networkidle');
       expect(await seriousAccessibilityViolations(tab.page), path).toEqual([]);
@@ -117,6 +169,11 @@ describe('practitioner packs in Chromium', () => {
     await tab.page.getByRole('button', { name: 'Sign in' }).click();
     await tab.page.waitForSelector('.govuk-error-summary');
     expect(await tab.page.title()).toMatch(/^Error: Sign in/);
+    expect(await seriousAccessibilityViolations(tab.page)).toEqual([]);
+    await tab.page.getByRole('link', { name: 'I have forgotten my password' }).click();
+    await tab.page.getByRole('button', { name: 'Send the link' }).click();
+    await tab.page.waitForSelector('.govuk-error-summary');
+    expect(await tab.page.title()).toMatch(/^Error: Reset your password/);
     expect(await seriousAccessibilityViolations(tab.page)).toEqual([]);
     expect(tab.cspViolations).toEqual([]);
     expect(await tab.context.cookies()).toEqual([]);

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueToken } from '../../modules/auth/one-time-tokens';
 import { hashPassword } from '../../modules/auth/password';
+import { passwordProblem } from '../../modules/auth/password-policy';
 import { newTotpSecret } from '../../modules/auth/totp';
 import { startInProcessApp } from '../support/app';
 import { useTestDatabase } from '../support/database';
@@ -99,6 +101,8 @@ describe('hostile bodies sent to the practitioner forms', () => {
     // The taken address still has one account, with its own password.
     const taken = await test.db.selectFrom('practitioner').select('organisation_name').where('email', '=', 'taken@school.example').execute();
     expect(taken).toEqual([{ organisation_name: 'Taken' }]);
+    // The accounts made here go, so a later property never signs in to one with its (random) password.
+    await test.db.deleteFrom('practitioner').where('email', 'not in', ['taken@school.example', 'coded@school.example']).execute();
   });
 
   it('sign in: 150 bodies, never a session from a wrong password', async () => {
@@ -148,6 +152,59 @@ describe('hostile bodies sent to the practitioner forms', () => {
     );
     const account = await test.db.selectFrom('practitioner').select('totp_enabled_at').where('email', '=', 'taken@school.example').executeTakeFirstOrThrow();
     expect(account.totp_enabled_at).toBeNull();
+  });
+
+  it('asking for a password reset: 60 bodies, no cookie, and mail only to accounts, at most one each', async () => {
+    // Some bodies name a real account, so the property reaches the mail too.
+    const account = fc.constantFrom('taken@school.example', ' Coded@School.Example ').map((e): Hostile => ({ kind: 'form', fields: [['email', e]] }));
+    await fc.assert(
+      fc.asyncProperty(fc.oneof({ weight: 2, arbitrary: hostile }, { weight: 1, arbitrary: account }), async (input) => {
+        const response = await send(new HttpClient(app.baseUrl), '/practitioners/password-reset', input);
+        expectHandled(response, input);
+        expect(response.setCookie).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+    const mails = await test.db.selectFrom('outbox_message').select('to_address').where('kind', '=', 'practitioner-password-reset').execute();
+    const accounts = new Set((await test.db.selectFrom('practitioner').select('email').execute()).map((row) => row.email));
+    expect(mails.length).toBeGreaterThan(0);
+    for (const { to_address } of mails) expect(accounts.has(to_address)).toBe(true);
+    expect(new Set(mails.map((mail) => mail.to_address)).size).toBe(mails.length);
+  });
+
+  it('the password reset link: 60 bodies to a fresh real link and to broken ones, a password saved only when it is a good one typed twice', async () => {
+    const email = 'resetting@school.example';
+    const { id } = await test.db.insertInto('practitioner').values({ email, organisation_name: 'Resetting', password_hash: await hashPassword(PASSWORD) }).returning('id').executeTakeFirstOrThrow();
+    const paths = fc.oneof(
+      { weight: 3, arbitrary: fc.constant('fresh') },
+      { weight: 1, arbitrary: fc.constantFrom('/practitioners/password-reset/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '/practitioners/password-reset/not-a-token', '/practitioners/password-reset/%00') },
+    );
+    // Some bodies are a plain new password typed twice, so the property reaches the saving too.
+    const typedTwice: fc.Arbitrary<Hostile> = secret.map((pw) => ({ kind: 'form', fields: [['password', pw], ['confirmPassword', pw]] }));
+    let saves = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof({ weight: 2, arbitrary: hostile }, { weight: 1, arbitrary: typedTwice }), paths, async (input, where) => {
+        const path = where === 'fresh' ? `/practitioners/password-reset/${await issueToken(test.db, 'practitioner_password_reset', { practitionerId: id })}` : where;
+        const before = (await test.db.selectFrom('practitioner').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow()).password_hash;
+        const response = await send(new HttpClient(app.baseUrl), path, input);
+        expectHandled(response, input);
+        expect(response.setCookie).toEqual([]);
+        const after = (await test.db.selectFrom('practitioner').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow()).password_hash;
+        if (after === before) return;
+        // Changed: only through the real link, with the same good password in both fields.
+        saves++;
+        expect(response.location).toBe('/practitioners/password-changed');
+        expect(where).toBe('fresh');
+        const fields = new Map(input.kind === 'form' ? [...input.fields].reverse() : []);
+        const password = fields.get('password');
+        expect(password).toBeDefined();
+        expect(fields.get('confirmPassword')).toBe(password);
+        expect(passwordProblem(password!, { email })).toBeNull();
+      }),
+      { numRuns: 60 },
+    );
+    expect(saves).toBeGreaterThan(0);
+    expect(await test.db.selectFrom('practitioner_session').select('id_hash').where('practitioner_id', '=', id).execute()).toEqual([]);
   });
 
   it('the confirmation link: 50 bodies to real-looking and broken links', async () => {

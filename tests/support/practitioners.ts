@@ -1,4 +1,4 @@
-/** Helpers for practitioner tests: the emailed link, and the text of a pack. */
+/** Helpers for practitioner tests: the emailed links, and the text of a pack. */
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { Db } from '../../db/connection';
 
@@ -12,6 +12,14 @@ export async function verificationPathFor(db: Db, email: string): Promise<string
   const mail = await latestMailTo(db, email);
   const link = /https?:\/\/[^\s/]+(\/practitioners\/verify\/[A-Za-z0-9_-]{43})/.exec(mail?.body_text ?? '')?.[1];
   if (!link) throw new Error(`No confirmation link has been emailed to ${email}`);
+  return link;
+}
+
+/** The password reset link (its path) in the newest email to this address. */
+export async function passwordResetPathFor(db: Db, email: string): Promise<string> {
+  const mail = await latestMailTo(db, email);
+  const link = /https?:\/\/[^\s/]+(\/practitioners\/password-reset\/[A-Za-z0-9_-]{43})/.exec(mail?.body_text ?? '')?.[1];
+  if (!link) throw new Error(`No password reset link has been emailed to ${email}`);
   return link;
 }
 

@@ -19,6 +19,7 @@ export const PRACTITIONER_PAGES = {
   index: '/practitioners',
   register: '/practitioners/register',
   signIn: '/practitioners/sign-in',
+  passwordReset: '/practitioners/password-reset',
   twoFactor: '/practitioners/sign-in/two-factor',
   packs: '/practitioners/packs',
   account: '/practitioners/account',

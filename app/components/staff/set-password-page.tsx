@@ -1,6 +1,6 @@
 import { Form, Link } from '@remix-run/react';
 import { ErrorSummary, errorList } from '~/components/form/error-summary';
-import { TextInput } from '~/components/form/fields';
+import { NewPasswordFields } from '~/components/form/new-password-fields';
 
 interface Props {
   purpose: 'invitation' | 'password_reset';
@@ -35,17 +35,7 @@ export function SetPasswordPage({ purpose, account, minLength, errors = {} }: Pr
         <h1 className="govuk-heading-l">{purpose === 'invitation' ? `Welcome, ${account.fullName}: choose a password` : 'Choose a new password'}</h1>
         <p className="govuk-body">For the account {account.email}.</p>
         <Form method="post" noValidate>
-          <input type="text" name="username" value={account.email} autoComplete="username" readOnly hidden />
-          <TextInput
-            id="password"
-            name="password"
-            type="password"
-            label="New password"
-            hint={`At least ${minLength} characters. A few unrelated words make a password that is long, easy to remember and hard to guess. Avoid common passwords.`}
-            autoComplete="new-password"
-            error={errors.password}
-          />
-          <TextInput id="confirmPassword" name="confirmPassword" type="password" label="Enter the password again" autoComplete="new-password" error={errors.confirmPassword} />
+          <NewPasswordFields email={account.email} minLength={minLength} errors={errors} />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Save password
           </button>
