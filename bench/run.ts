@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { benchCheckStep, benchPlanPdf } from './scenarios/anonymous-posts';
 import { benchContentPage, benchHome } from './scenarios/home';
+import { benchReferralLists } from './scenarios/referral-lists';
 import { benchStaffSignIn } from './scenarios/staff-sign-in';
 import { openBenchDatabase, printTable, startSite, type Measurement, type RunningProcess } from './support';
 
@@ -18,6 +19,7 @@ const SCENARIOS: Record<string, Scenario> = {
   'check-step': benchCheckStep,
   'plan-pdf': benchPlanPdf,
   'staff-sign-in': benchStaffSignIn,
+  'referral-lists': benchReferralLists,
 };
 
 async function main() {

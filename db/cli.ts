@@ -1,7 +1,9 @@
 /**
  * `prepare` gets a database ready before the server starts: it migrates and, where
- * NODE_ENV is not production, seeds the demo accounts. `migrate` only migrates.
+ * NODE_ENV is not production, seeds the demo accounts. `migrate` only migrates. Both
+ * make sure the programme definition has its first version.
  */
+import { ensureProgrammeDefinition } from '../modules/programme/definition';
 import { connect } from './connection';
 import { migrateToLatest } from './migrate';
 import { locateDatabase } from './open';
@@ -19,6 +21,8 @@ async function main(command: string | undefined): Promise<void> {
     if (command !== 'seed') {
       const applied = await migrateToLatest(db);
       console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'The database schema is up to date.');
+      // Every environment, production too, starts with a programme definition a manager can change.
+      if (await ensureProgrammeDefinition(db)) console.log('Programme definition: version 1 (the labelled default) created.');
     }
     if (command !== 'migrate') {
       try {

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { broadcastDevReady, type ServerBuild } from '@remix-run/node';
 import { connect } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
+import { ensureProgrammeDefinition } from '../modules/programme/definition';
 import { locateDatabase } from '../db/open';
 import { resumeKeysFromEnvironment } from '../modules/checks/keys';
 import { createResumeCodec } from '../modules/checks/resume-code';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   const location = await locateDatabase(process.env, (message) => logger.info({ msg: message }));
   const db = connect(location.url);
   await migrateToLatest(db);
+  await ensureProgrammeDefinition(db);
 
   const resumeKeys = resumeKeysFromEnvironment(process.env);
   if (resumeKeys.source === 'file' && mode === 'production') {

@@ -128,6 +128,22 @@ export async function requireStaff({ request, context }: Args, permission: Permi
   };
 }
 
+/**
+ * The signed-in staff member, if they may do at least one of `permissions` (a page
+ * open to several roles, each for their own objects); otherwise as `requireStaff`.
+ */
+export async function requireAnyStaff(args: Args, permissions: readonly Permission[]): Promise<StaffContext> {
+  const staff = await requireStaff(args, 'account:manage:own');
+  if (permissions.some((permission) => staff.can(permission))) return staff;
+  await recordAudit(args.context.db, {
+    actor: actorOf(staff.user),
+    action: 'access.denied',
+    object: { type: 'permission', id: permissions.join(' | ') },
+    outcome: 'denied',
+  });
+  throw forbiddenResponse();
+}
+
 /** The half-signed-in person of a sign-in step (after the password, before the second factor). */
 export async function requireSignInStage({ request, context }: Args, stage: Exclude<SessionStage, 'signed_in'>) {
   const session = await readStaffSession(request, context);

@@ -19,12 +19,36 @@ export interface CaseViewer {
 
 export const viewerCan = (viewer: CaseViewer, permission: Permission) => roleCan(viewer.role, permission);
 
+/** The viewer a signed-in staff member is (requireStaff's `user`). */
+export const caseViewerOf = (user: { id: string; organisation_id: string; organisation_kind: OrganisationKind; role: StaffRole }): CaseViewer => ({
+  staffUserId: user.id,
+  organisationId: user.organisation_id,
+  organisationKind: user.organisation_kind,
+  role: user.role,
+});
+
+/** Which cases a person sees: every submitted one of the service, those allocated to them, their organisation's, or none. */
+export type CaseVisibility = 'service' | 'allocated' | 'organisation' | 'none';
+
+export function visibilityOf(viewer: CaseViewer): CaseVisibility {
+  if (viewerCan(viewer, 'case:read:service') && viewer.organisationKind === 'choice_service') return 'service';
+  if (viewerCan(viewer, 'case:read:allocated')) return 'allocated';
+  if (viewerCan(viewer, 'case:read:own-organisation')) return 'organisation';
+  return 'none';
+}
+
 /** Narrows a query on `referral` to the cases this person may see. */
 export function onlyVisibleTo<O>(query: SelectQueryBuilder<Database, 'referral', O>, viewer: CaseViewer): SelectQueryBuilder<Database, 'referral', O> {
-  if (viewerCan(viewer, 'case:read:service') && viewer.organisationKind === 'choice_service') return query.where('referral.state', '!=', 'draft');
-  if (viewerCan(viewer, 'case:read:allocated')) return query.where('referral.allocated_worker_id', '=', viewer.staffUserId);
-  if (viewerCan(viewer, 'case:read:own-organisation')) return query.where('referral.organisation_id', '=', viewer.organisationId);
-  return query.where((eb) => eb.val(false));
+  switch (visibilityOf(viewer)) {
+    case 'service':
+      return query.where('referral.state', '!=', 'draft');
+    case 'allocated':
+      return query.where('referral.allocated_worker_id', '=', viewer.staffUserId);
+    case 'organisation':
+      return query.where('referral.organisation_id', '=', viewer.organisationId);
+    case 'none':
+      return query.where((eb) => eb.val(false));
+  }
 }
 
 /** May this person change this case (beyond seeing it)? */

@@ -80,7 +80,9 @@ export const caseMachine = setup({
   },
   guards: {
     hasText: ({ event }) => {
-      const text = 'reason' in event && typeof event.reason === 'string' ? event.reason : 'request' in event ? event.request : 'response' in event ? event.response : '';
+      // Ending early names a reason from a list; the words that must not be empty are the detail.
+      const text =
+        event.type === 'END_EARLY' ? event.detail : 'reason' in event ? event.reason : 'request' in event ? event.request : 'response' in event ? event.response : '';
       return typeof text === 'string' && text.trim().length > 0;
     },
     isNewWorker: ({ context, event }) => event.type === 'ALLOCATE' && event.workerId.length > 0 && event.workerId !== context.allocatedWorkerId,

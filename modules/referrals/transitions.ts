@@ -78,6 +78,9 @@ function reasonOf(event: CaseEvent): string | null {
       return event.response.trim();
     case 'DECLINE':
       return event.reason.trim();
+    // The worker's id, so the timeline can name who the case went to (a name could change).
+    case 'ALLOCATE':
+      return event.workerId;
     case 'END_EARLY':
       return `${event.reason}: ${event.detail.trim()}`;
     case 'CLOSE':

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../db/seed';
 import type { StaffRole } from '../../db/schema';
 import { roleCan, type Permission } from '../../modules/auth/permissions';
+import { createDraftReferral, transitionCase } from '../../modules/referrals/transitions';
 import { loadBuild, startInProcessApp } from '../support/app';
 import { useTestDatabase } from '../support/database';
 import { HttpClient } from '../support/http-client';
@@ -21,7 +22,14 @@ type Access =
   | { kind: 'sign-in-step' }
   /** Only ever a redirect (a form's target with no page of its own). */
   | { kind: 'redirect'; to: string }
-  | { kind: 'permission'; permission: Permission };
+  | { kind: 'permission'; permission: Permission }
+  /** Open to anyone with at least one of the permissions (a list each role sees its own part of). */
+  | { kind: 'any-permission'; permissions: Permission[] }
+  /**
+   * A page about one case: the role check comes first (403 without the permission),
+   * then the object check, which answers 404 to anyone the case is not visible to.
+   */
+  | { kind: 'case'; permission: Permission | Permission[]; visibleTo: StaffRole[] };
 
 const ROLES: StaffRole[] = ['referrer', 'worker', 'manager', 'admin'];
 const EMAIL: Record<StaffRole, string> = {
@@ -61,11 +69,37 @@ const ACCESS: Record<string, { path: (ids: SeededIds) => string; access: Access 
   'routes/staff.admin.staff._index': { path: () => '/staff/admin/staff', access: { kind: 'permission', permission: 'staff:manage:any' } },
   'routes/staff.admin.staff.invite': { path: () => '/staff/admin/staff/invite', access: { kind: 'permission', permission: 'staff:manage:any' } },
   'routes/staff.admin.staff.$staffUserId': { path: (ids) => `/staff/admin/staff/${ids.staffUserId}`, access: { kind: 'permission', permission: 'staff:manage:any' } },
+  'routes/staff.referrals._index': {
+    path: () => '/staff/referrals',
+    access: { kind: 'any-permission', permissions: ['case:read:own-organisation', 'case:read:allocated', 'case:read:service'] },
+  },
+  'routes/staff.referrals.new': { path: () => '/staff/referrals/new', access: { kind: 'permission', permission: 'case:create:own-organisation' } },
+  'routes/staff.referrals.$referralId.details.$section': {
+    path: (ids) => `/staff/referrals/${ids.draftReferralId}/details/person`,
+    access: { kind: 'case', permission: 'case:create:own-organisation', visibleTo: ['referrer'] },
+  },
+  'routes/staff.referrals.$referralId.check-answers': {
+    path: (ids) => `/staff/referrals/${ids.draftReferralId}/check-answers`,
+    access: { kind: 'case', permission: 'case:create:own-organisation', visibleTo: ['referrer'] },
+  },
+  'routes/staff.referrals.$referralId._index': {
+    path: (ids) => `/staff/referrals/${ids.submittedReferralId}`,
+    access: { kind: 'case', permission: ['case:read:own-organisation', 'case:read:allocated', 'case:read:service'], visibleTo: ['referrer', 'manager'] },
+  },
+  'routes/staff.screening': { path: () => '/staff/screening', access: { kind: 'permission', permission: 'case:screen:service' } },
+  'routes/staff.programme': { path: () => '/staff/programme', access: { kind: 'permission', permission: 'programme:manage:service' } },
+  'routes/staff.referrals.$referralId.confirmation': {
+    path: (ids) => `/staff/referrals/${ids.submittedReferralId}/confirmation`,
+    access: { kind: 'case', permission: 'case:create:own-organisation', visibleTo: ['referrer'] },
+  },
 };
 
 interface SeededIds {
   organisationId: string;
   staffUserId: string;
+  /** A draft referral made by fiscal@demo.example, and one the fiscal has sent. */
+  draftReferralId: string;
+  submittedReferralId: string;
 }
 
 function fullPath(build: ServerBuild, id: string): string {
@@ -87,7 +121,12 @@ describe('who may reach each /staff route (from the route manifest)', () => {
     build = await loadBuild();
     staffRoutes = Object.keys(build.routes).filter((id) => /^staff(\/|$)/.test(fullPath(build, id)));
     const worker = await test.db.selectFrom('staff_user').select(['id', 'organisation_id']).where('email', '=', 'worker@demo.example').executeTakeFirstOrThrow();
-    ids = { organisationId: worker.organisation_id, staffUserId: worker.id };
+    const fiscal = await test.db.selectFrom('staff_user').select(['id', 'organisation_id']).where('email', '=', 'fiscal@demo.example').executeTakeFirstOrThrow();
+    const actor = { staffUserId: fiscal.id, organisationId: fiscal.organisation_id };
+    const draft = await createDraftReferral(test.db, actor);
+    const sent = await createDraftReferral(test.db, actor);
+    await transitionCase(test.db, { referralId: sent.id, expectedVersion: sent.version, event: { type: 'SUBMIT' }, actor });
+    ids = { organisationId: worker.organisation_id, staffUserId: worker.id, draftReferralId: draft.id, submittedReferralId: sent.id };
   });
   afterAll(() => app?.stop());
 
@@ -121,11 +160,13 @@ describe('who may reach each /staff route (from the route manifest)', () => {
         const url = path(ids);
         const read = await client.get(url);
         const seen = `${role} ${id}: GET ${url} → ${read.status} ${read.location ?? ''}`;
-        if (access.kind === 'permission') {
-          expect(read.status, seen).toBe(roleCan(role, access.permission) ? 200 : 403);
+        if (access.kind === 'permission' || access.kind === 'any-permission' || access.kind === 'case') {
+          const permitted = access.kind === 'any-permission' ? access.permissions.some((p) => roleCan(role, p)) : [access.permission].flat().some((p) => roleCan(role, p));
+          const expected = !permitted ? 403 : access.kind === 'case' && !access.visibleTo.includes(role) ? 404 : 200;
+          expect(read.status, seen).toBe(expected);
           if (read.status === 403 && build.routes[id]!.module.default) expect(read.text, seen).toContain('You cannot see this page');
           // A form posted by someone without the permission is refused too.
-          if (!roleCan(role, access.permission) && build.routes[id]!.module.action) {
+          if (!permitted && build.routes[id]!.module.action) {
             const posted = await client.post(url, { intent: 'anything' });
             expect(posted.status, `${role} ${id}: POST`).toBe(403);
           }

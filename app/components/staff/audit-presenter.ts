@@ -30,6 +30,19 @@ const ACTION_LABELS: Record<string, string> = {
   'staff.deactivate': 'Account deactivated',
   'staff.reactivate': 'Account reactivated',
   'audit.export': 'Audit log exported',
+  'case.create': 'Referral started',
+  'case.read': 'Case opened',
+  'case.list': 'List of cases read',
+  'case.update': 'Referral details changed',
+  'case.submit': 'Referral sent to CHOICE',
+  'case.start-screening': 'Screening started',
+  'case.request-information': 'More information asked for',
+  'case.provide-information': 'More information sent',
+  'case.decline': 'Referral declined',
+  'case.accept': 'Referral accepted',
+  'case.allocate': 'Case allocated',
+  'case.close': 'Case closed',
+  'programme.update': 'Programme definition saved',
 };
 
 export const ACTION_GROUP_LABELS: Record<string, string> = {
@@ -42,12 +55,16 @@ export const ACTION_GROUP_LABELS: Record<string, string> = {
   organisation: 'Organisations',
   staff: 'Staff accounts',
   audit: 'Audit log exports',
+  case: 'Cases and referrals',
+  programme: 'Programme definition',
 };
 
 export const OBJECT_TYPE_LABELS: Record<string, string> = {
   staff_user: 'Staff account',
   organisation: 'Organisation',
   permission: 'Permission',
+  referral: 'Referral',
+  programme_definition: 'Programme definition version',
 };
 
 export const OUTCOME_LABELS: Record<AuditOutcome, string> = { success: 'Success', failure: 'Failure', denied: 'Denied' };

@@ -1,0 +1,93 @@
+/**
+ * "What needs your attention" on a case page: what this person is expected to do
+ * next, from the case's state and who they are. Pure, so a unit test can call it.
+ */
+import type { CaseEventType, CaseState } from './case-machine';
+import { viewerCan, type CaseViewer } from './access';
+
+/** Whose eyes the page is seen through. */
+export type CasePerspective = 'referrer' | 'manager' | 'worker';
+
+export function perspectiveOf(viewer: CaseViewer): CasePerspective | null {
+  if (viewerCan(viewer, 'case:screen:service') && viewer.organisationKind === 'choice_service') return 'manager';
+  if (viewerCan(viewer, 'case:read:allocated')) return 'worker';
+  if (viewerCan(viewer, 'case:read:own-organisation')) return 'referrer';
+  return null;
+}
+
+export type AttentionKind = 'finish-draft' | 'answer-request' | 'declined' | 'screen' | 'decide' | 'waiting-for-referrer' | 'allocate' | 'close' | 'arrange-assessment';
+
+export interface AttentionItem {
+  kind: AttentionKind;
+  title: string;
+  text: string;
+  /** The words the step is about (CHOICE's request, the reason for declining). */
+  quote?: string;
+  /** The step that deals with it, offered on the page. */
+  step?: CaseEventType;
+}
+
+export interface AttentionFacts {
+  perspective: CasePerspective;
+  state: CaseState;
+  informationRequest: string | null;
+  declineReason: string | null;
+  /** The steps this person may take on this case now. */
+  offered: readonly CaseEventType[];
+  /** The case is allocated to the person looking at it. */
+  allocatedToViewer: boolean;
+}
+
+function itemsFor(facts: AttentionFacts): AttentionItem[] {
+  const { perspective, state } = facts;
+  if (perspective === 'referrer') {
+    if (state === 'draft') return [{ kind: 'finish-draft', title: 'Finish and send this referral', text: 'It has not been sent to CHOICE yet. Check your answers, then send it.', step: 'SUBMIT' }];
+    if (state === 'more_information_requested') {
+      return [
+        {
+          kind: 'answer-request',
+          title: 'CHOICE has asked for more information',
+          text: 'Answer the request below. You can also change the details of the referral before you answer.',
+          quote: facts.informationRequest ?? undefined,
+          step: 'PROVIDE_INFORMATION',
+        },
+      ];
+    }
+    if (state === 'declined') {
+      return [{ kind: 'declined', title: 'CHOICE has declined this referral', text: 'You may need to make other arrangements for him.', quote: facts.declineReason ?? undefined }];
+    }
+    return [];
+  }
+  if (perspective === 'manager') {
+    switch (state) {
+      case 'submitted':
+        return [{ kind: 'screen', title: 'Screen this referral', text: 'Start screening it, ask the referrer for more information, or decline it.', step: 'START_SCREENING' }];
+      case 'screening':
+        return [{ kind: 'decide', title: 'Decide on this referral', text: 'Accept it, decline it, or ask the referrer for more information.', step: 'ACCEPT' }];
+      case 'more_information_requested':
+        return [
+          {
+            kind: 'waiting-for-referrer',
+            title: 'Waiting for the referrer',
+            text: 'CHOICE has asked them for more information. The referral comes back to the screening queue when they answer.',
+            quote: facts.informationRequest ?? undefined,
+          },
+        ];
+      case 'accepted':
+        return [{ kind: 'allocate', title: 'Allocate this case', text: 'Choose the programme worker who will work with him.', step: 'ALLOCATE' }];
+      case 'declined':
+        return [{ kind: 'close', title: 'Close this referral', text: 'Record the outcome and close it.', step: 'CLOSE' }];
+      default:
+        break;
+    }
+  }
+  if (facts.allocatedToViewer && state === 'allocated') {
+    return [{ kind: 'arrange-assessment', title: 'Arrange his assessment', text: 'This case has been allocated to you. Contact him to arrange the first assessment session.' }];
+  }
+  return [];
+}
+
+/** What this person should do next; an item whose step they cannot take is left out. */
+export function attentionItems(facts: AttentionFacts): AttentionItem[] {
+  return itemsFor(facts).filter((item) => !item.step || facts.offered.includes(item.step));
+}

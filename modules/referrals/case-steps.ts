@@ -1,0 +1,95 @@
+/**
+ * Taking a step on a case from its page: check that this person may take it on this
+ * case, check the worker for an allocation, then move the case (one transaction with
+ * its event, audit row and email). Each way it can fail comes back as a value the
+ * page turns into words: someone else changed the case first (what they did), the
+ * case is no longer in a state that takes the step, or a field is wrong.
+ */
+import type { Db } from '../../db/connection';
+import type { Referral } from '../../db/schema';
+import { recordAudit } from '../audit/record';
+import { mayUpdate, type CaseViewer } from './access';
+import { caseloads } from './allocation';
+import { caseEventFrom, type CaseAction, type CasePageEvent } from './case-actions';
+import type { CaseState } from './case-machine';
+import { caseHistory, caseTimeline, type TimelineItem } from './history';
+import { queueCaseNotice } from './notifications';
+import { EVENT_PERMISSIONS } from './offered-events';
+import { CaseConflictError, CaseNotFoundError, transitionCase, TransitionRefusedError } from './transitions';
+
+export type CaseStepResult =
+  | { status: 'done'; state: CaseState; version: number }
+  | { status: 'forbidden' }
+  | { status: 'not-found' }
+  | { status: 'invalid'; field: string; message: string }
+  /** Someone else changed the case since the person's version: what they did, oldest first. */
+  | { status: 'conflict'; version: number; state: CaseState; changes: TimelineItem[] }
+  | { status: 'refused'; state: CaseState; message: string };
+
+const STATE_PHRASES: Record<CaseState, string> = {
+  draft: 'has not been sent to CHOICE yet',
+  submitted: 'is waiting to be screened',
+  screening: 'is being screened',
+  more_information_requested: 'is waiting for more information from the referrer',
+  declined: 'has already been declined',
+  accepted: 'has already been accepted',
+  allocated: 'has already been allocated',
+  assessment: 'is in assessment',
+  in_programme: 'is in the programme',
+  completed: 'has been completed',
+  ended_early: 'has ended early',
+  closed: 'is closed',
+};
+
+const STEP_PHRASES: Record<CasePageEvent, string> = {
+  START_SCREENING: 'screening cannot start',
+  REQUEST_INFORMATION: 'CHOICE cannot ask for more information now',
+  PROVIDE_INFORMATION: 'no answer is needed now',
+  DECLINE: 'it cannot be declined',
+  ACCEPT: 'it cannot be accepted',
+  ALLOCATE: 'it cannot be allocated',
+  CLOSE: 'it cannot be closed',
+};
+
+/** "This referral has already been declined, so it cannot be accepted." */
+export function refusalMessage(state: CaseState, step: CasePageEvent): string {
+  const noun = ['allocated', 'assessment', 'in_programme', 'completed', 'ended_early'].includes(state) ? 'case' : 'referral';
+  return `This ${noun} ${STATE_PHRASES[state]}, so ${STEP_PHRASES[step]}.`;
+}
+
+export async function takeCaseStep(db: Db, viewer: CaseViewer, referral: Referral, action: CaseAction, siteUrl: () => string): Promise<CaseStepResult> {
+  const actor = { staffUserId: viewer.staffUserId, organisationId: viewer.organisationId };
+  const permission = EVENT_PERMISSIONS[action.event];
+  if (!mayUpdate(viewer, referral, permission)) {
+    await recordAudit(db, { actor, action: 'access.denied', object: { type: 'referral', id: referral.id }, outcome: 'denied', detail: { permission, step: action.event } });
+    return { status: 'forbidden' };
+  }
+  const event = caseEventFrom(action);
+  if (event.type === 'ALLOCATE') {
+    const person = (await caseloads(db, viewer.organisationId)).find((c) => c.staffUserId === event.workerId);
+    if (!person) return { status: 'invalid', field: 'workerId', message: 'Select someone from the list' };
+    if (referral.version === action.version && referral.allocated_worker_id === event.workerId) {
+      return { status: 'invalid', field: 'workerId', message: `${person.fullName} already has this case. Select someone else to reallocate it` };
+    }
+  }
+  try {
+    const result = await transitionCase(db, {
+      referralId: referral.id,
+      expectedVersion: action.version,
+      event,
+      actor,
+      alsoDo: async (trx, moved) => {
+        await queueCaseNotice(trx, { event: event.type, referralId: moved.referralId, workerId: moved.context.allocatedWorkerId }, siteUrl);
+      },
+    });
+    return { status: 'done', state: result.state, version: result.version };
+  } catch (error) {
+    if (error instanceof CaseConflictError) {
+      const changes = caseTimeline(await caseHistory(db, referral.id, { afterVersion: action.version })).reverse();
+      return { status: 'conflict', version: error.current.version, state: error.current.state, changes };
+    }
+    if (error instanceof TransitionRefusedError) return { status: 'refused', state: error.state, message: refusalMessage(error.state, action.event) };
+    if (error instanceof CaseNotFoundError) return { status: 'not-found' };
+    throw error;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * A case's history as people read it: the case events with who acted (name and
+ * organisation), described in words. The case page shows it as a timeline; the
+ * conflict page shows the part since the version a person was looking at.
+ */
+import { sql } from 'kysely';
+import type { Executor } from '../audit/record';
+import { isReferralSection } from './forms';
+import { SECTION_TITLES } from './labels';
+
+export interface CaseHistoryEntry {
+  id: number;
+  version: number;
+  occurredAt: Date;
+  event: string;
+  fromState: string | null;
+  toState: string;
+  reason: string | null;
+  actorName: string | null;
+  actorOrganisation: string | null;
+  /** For an allocation: the name of the person the case went to. */
+  allocatedToName: string | null;
+}
+
+/** The events of one case, oldest first; only those after `afterVersion` when given. */
+export async function caseHistory(db: Executor, referralId: string, options: { afterVersion?: number } = {}): Promise<CaseHistoryEntry[]> {
+  let query = db
+    .selectFrom('case_event')
+    .leftJoin('staff_user as actor', 'actor.id', 'case_event.actor_staff_user_id')
+    .leftJoin('organisation as actor_organisation', 'actor_organisation.id', 'actor.organisation_id')
+    .leftJoin('staff_user as allocated', (join) => join.on('case_event.event', '=', 'ALLOCATE').on(sql<boolean>`allocated.id::text = case_event.reason`))
+    .select([
+      'case_event.id',
+      'case_event.version',
+      'case_event.occurred_at',
+      'case_event.event',
+      'case_event.from_state',
+      'case_event.to_state',
+      'case_event.reason',
+      'actor.full_name as actor_name',
+      'actor_organisation.name as actor_organisation',
+      'allocated.full_name as allocated_to_name',
+    ])
+    .where('case_event.referral_id', '=', referralId);
+  if (options.afterVersion !== undefined) query = query.where('case_event.version', '>', options.afterVersion);
+  const rows = await query.orderBy('case_event.id').execute();
+  return rows.map((row) => ({
+    id: row.id,
+    version: row.version,
+    occurredAt: row.occurred_at,
+    event: row.event,
+    fromState: row.from_state,
+    toState: row.to_state,
+    reason: row.reason,
+    actorName: row.actor_name,
+    actorOrganisation: row.actor_organisation,
+    allocatedToName: row.allocated_to_name,
+  }));
+}
+
+export interface TimelineItem {
+  id: number;
+  occurredAt: string;
+  title: string;
+  /** "Morag Manager, CHOICE service". */
+  byline: string;
+  /** The words a person gave with the step (a request, an answer, a reason). */
+  lines: Array<{ label: string; text: string }>;
+}
+
+const TITLES: Record<string, string> = {
+  CREATE: 'Referral started',
+  SUBMIT: 'Referral sent to CHOICE',
+  START_SCREENING: 'Screening started',
+  REQUEST_INFORMATION: 'CHOICE asked for more information',
+  PROVIDE_INFORMATION: 'More information sent to CHOICE',
+  DECLINE: 'Referral declined',
+  ACCEPT: 'Referral accepted',
+  START_ASSESSMENT: 'Assessment started',
+  START_PROGRAMME: 'Programme started',
+  COMPLETE: 'Programme completed',
+  END_EARLY: 'Programme ended early',
+  CLOSE: 'Closed',
+  EDIT: 'Details changed',
+};
+
+const REASON_LABELS: Record<string, string> = {
+  REQUEST_INFORMATION: 'What CHOICE asked',
+  PROVIDE_INFORMATION: 'Answer',
+  DECLINE: 'Reason',
+  END_EARLY: 'Reason',
+  CLOSE: 'Outcome',
+  EDIT: 'Part of the referral',
+};
+
+const reasonText = (event: string, reason: string) => (event === 'EDIT' && isReferralSection(reason) ? SECTION_TITLES[reason] : reason);
+
+/** One event in words. */
+export function describeCaseEvent(entry: CaseHistoryEntry): TimelineItem {
+  let title = TITLES[entry.event] ?? entry.event;
+  if (entry.event === 'ALLOCATE') {
+    const who = entry.allocatedToName ?? 'a programme worker';
+    title = entry.fromState === 'accepted' ? `Case allocated to ${who}` : `Case reallocated to ${who}`;
+  }
+  if (entry.event === 'SUBMIT' && entry.fromState !== 'draft') title = 'Referral sent to CHOICE again';
+  const reasonLabel = REASON_LABELS[entry.event];
+  return {
+    id: entry.id,
+    occurredAt: entry.occurredAt.toISOString(),
+    title,
+    byline: entry.actorName ? `${entry.actorName}${entry.actorOrganisation ? `, ${entry.actorOrganisation}` : ''}` : 'The system',
+    lines: reasonLabel && entry.reason ? [{ label: reasonLabel, text: reasonText(entry.event, entry.reason) }] : [],
+  };
+}
+
+/**
+ * The timeline of a case page, newest first. Edits made while the referral was still
+ * a draft are the referrer's own drafting, not part of the case's story, so they are
+ * left out; edits made after CHOICE asked for more information are shown.
+ */
+export function caseTimeline(entries: CaseHistoryEntry[]): TimelineItem[] {
+  return entries
+    .filter((entry) => !(entry.event === 'EDIT' && entry.fromState === 'draft'))
+    .map(describeCaseEvent)
+    .reverse();
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { caseTimeline, describeCaseEvent, type CaseHistoryEntry } from '../../../modules/referrals/history';
+import { caseNotice } from '../../../modules/referrals/notifications';
+
+const LINK = 'https://choice.example/staff/referrals/0b6e6ad8-1f7e-4a43-9b3e-7c4f1d2e3a4b';
+
+describe('the emails a step sends', () => {
+  it('tells the referrer CHOICE needs more information, with the link and nothing else about the case', () => {
+    const notice = caseNotice('REQUEST_INFORMATION', 'CH-000123', LINK)!;
+    expect(notice.to).toBe('referrer');
+    expect(notice.subject).toBe('CHOICE needs more information about referral CH-000123');
+    expect(notice.text).toContain(LINK);
+    expect(notice.text).toContain('does not contain any case details');
+  });
+
+  it('tells the referrer a decision was made, without saying which', () => {
+    for (const event of ['DECLINE', 'ACCEPT'] as const) {
+      const notice = caseNotice(event, 'CH-000123', LINK)!;
+      expect(notice.subject).toBe('CHOICE has made a decision about referral CH-000123');
+      expect(notice.text).not.toMatch(/declin|accept/i);
+    }
+  });
+
+  it('tells a worker a case is theirs', () => {
+    expect(caseNotice('ALLOCATE', 'CH-000123', LINK)).toMatchObject({ to: 'worker', subject: 'A case has been allocated to you' });
+  });
+
+  it('sends nothing for the other steps', () => {
+    for (const event of ['SUBMIT', 'START_SCREENING', 'PROVIDE_INFORMATION', 'CLOSE'] as const) expect(caseNotice(event, 'CH-000123', LINK)).toBeNull();
+  });
+});
+
+const entry = (id: number, event: string, fromState: string | null, toState: string, extra: Partial<CaseHistoryEntry> = {}): CaseHistoryEntry => ({
+  id,
+  version: id,
+  occurredAt: new Date(`2026-11-${String(10 + id).padStart(2, '0')}T10:00:00Z`),
+  event,
+  fromState,
+  toState,
+  reason: null,
+  actorName: 'Fiona Fiscal',
+  actorOrganisation: 'COPFS Edinburgh',
+  allocatedToName: null,
+  ...extra,
+});
+
+describe('the case timeline', () => {
+  it('describes each step in words, with who and the words they gave', () => {
+    expect(describeCaseEvent(entry(3, 'REQUEST_INFORMATION', 'submitted', 'more_information_requested', { reason: 'His address.', actorName: 'Morag Manager', actorOrganisation: 'CHOICE' }))).toEqual({
+      id: 3,
+      occurredAt: '2026-11-13T10:00:00.000Z',
+      title: 'CHOICE asked for more information',
+      byline: 'Morag Manager, CHOICE',
+      lines: [{ label: 'What CHOICE asked', text: 'His address.' }],
+    });
+    expect(describeCaseEvent(entry(5, 'ALLOCATE', 'accepted', 'allocated', { allocatedToName: 'Wendy Worker' })).title).toBe('Case allocated to Wendy Worker');
+    expect(describeCaseEvent(entry(6, 'ALLOCATE', 'allocated', 'allocated', { allocatedToName: 'Walter Worker' })).title).toBe('Case reallocated to Walter Worker');
+    expect(describeCaseEvent(entry(7, 'SUBMIT', 'more_information_requested', 'submitted')).title).toBe('Referral sent to CHOICE again');
+    expect(describeCaseEvent(entry(8, 'EDIT', 'more_information_requested', 'more_information_requested', { reason: 'person' })).lines).toEqual([{ label: 'Part of the referral', text: 'About him' }]);
+  });
+
+  it('shows the newest first, and leaves out the referrer’s drafting', () => {
+    const timeline = caseTimeline([
+      entry(1, 'CREATE', null, 'draft'),
+      entry(2, 'EDIT', 'draft', 'draft', { reason: 'person' }),
+      entry(3, 'SUBMIT', 'draft', 'submitted'),
+      entry(4, 'REQUEST_INFORMATION', 'submitted', 'more_information_requested', { reason: 'Dates?' }),
+      entry(5, 'EDIT', 'more_information_requested', 'more_information_requested', { reason: 'offence' }),
+    ]);
+    expect(timeline.map((item) => item.title)).toEqual(['Details changed', 'CHOICE asked for more information', 'Referral sent to CHOICE', 'Referral started']);
+  });
+});
