@@ -47,9 +47,20 @@ export async function clearedCookieHeader(request: Request): Promise<string> {
   return cookieFor(request).serialize('', { maxAge: 0, expires: new Date(0) });
 }
 
+// The layout and the page read the same session for one request: read it once.
+const sessionsByRequest = new WeakMap<Request, ReturnType<typeof findSession>>();
+
 export function readStaffSession(request: Request, context: AppLoadContext) {
-  return sessionIdFrom(request).then((id) => findSession(context.db, id, sessionSettings()));
+  let lookup = sessionsByRequest.get(request);
+  if (!lookup) {
+    lookup = sessionIdFrom(request).then((id) => findSession(context.db, id, sessionSettings()));
+    sessionsByRequest.set(request, lookup);
+  }
+  return lookup;
 }
+
+/** Activity is written at most once a minute: the idle limit is counted in minutes, and a write per page would cost every page. */
+const TOUCH_INTERVAL_MS = 60_000;
 
 export interface StaffContext {
   user: StaffMember;
@@ -117,7 +128,10 @@ export async function requireStaff({ request, context }: Args, permission: Permi
     });
     throw forbiddenResponse();
   }
-  if (options.touch !== false) await touchSession(context.db, session.idHash);
+  const lastSeen = session.idleExpiresAt.getTime() - sessionSettings().idleMinutes * 60_000;
+  if (options.touch !== false && Date.now() - lastSeen >= Math.min(TOUCH_INTERVAL_MS, sessionSettings().idleMinutes * 60_000 / 4)) {
+    await touchSession(context.db, session.idHash);
+  }
   const { user } = session;
   return {
     user,

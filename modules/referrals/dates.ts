@@ -4,9 +4,12 @@
  * boxes read into one day with the GOV.UK messages when they cannot be.
  */
 
+// Made once: building an Intl formatter costs far more than using one.
+const SCOTTISH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today (or the day of `now`) in Scotland, as 'YYYY-MM-DD'. */
 export function dayInScotland(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return SCOTTISH_DAY.format(now);
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
