@@ -112,7 +112,7 @@ export const DEFAULT_PROGRAMME: ProgrammeDefinition = {
   reportTemplates: {
     programmeStart: 'Referral {reference}: {name} started the CHOICE programme on {startDate}. {plannedSessions} sessions are planned. The next report will follow at the progress review.',
     nonCompliance:
-      'Referral {reference}: {name} has had {absences} unacceptable absences from CHOICE sessions, the last on {lastAbsence}. Under the programme rules this is reported to you as non-compliance.',
+      'Referral {reference}: {name} has had {unacceptableAbsences} from CHOICE sessions, the last on {lastAbsence}. Under the programme rules this is reported to you as non-compliance.',
     progressReview: 'Referral {reference}: progress review for {name} on {reviewDate}. Sessions attended: {attended} of {planned}. Modules completed: {modulesCompleted}.',
     completion: 'Referral {reference}: {name} completed the CHOICE programme on {completionDate}, attending {attended} sessions.',
   },
