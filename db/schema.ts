@@ -225,6 +225,50 @@ export interface CaseEventTable {
   version: number;
 }
 
+export const SESSION_ENGAGEMENTS = ['full', 'partial', 'little', 'none'] as const;
+export type SessionEngagement = (typeof SESSION_ENGAGEMENTS)[number];
+export const HOMEWORK_OUTCOMES = ['done', 'partly', 'not_done', 'not_set'] as const;
+export type HomeworkOutcome = (typeof HOMEWORK_OUTCOMES)[number];
+
+/** A programme session (see modules/sessions): its time, its workflow, and what happened. */
+export interface ProgrammeSessionTable {
+  id: Generated<string>;
+  referral_id: string;
+  worker_id: string;
+  module_key: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  state: Generated<string>;
+  machine_id: string;
+  machine_version: number;
+  snapshot: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  topics_covered: string | null;
+  engagement: SessionEngagement | null;
+  homework_set: string | null;
+  homework_done: HomeworkOutcome | null;
+  concerns: string | null;
+  safeguarding_concern: Generated<boolean>;
+  /** The worker's own notes: never shown to referrers. */
+  private_notes: string | null;
+  absence_judgement: 'acceptable' | 'unacceptable' | null;
+  absence_reason: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SessionEventTable {
+  id: Generated<number>;
+  session_id: string;
+  occurred_at: DefaultTimestamp;
+  actor_staff_user_id: string | null;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  reason: string | null;
+  version: number;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   staff_user: StaffUserTable;
@@ -238,6 +282,8 @@ export interface Database {
   programme_definition: ProgrammeDefinitionTable;
   referral: ReferralTable;
   case_event: CaseEventTable;
+  programme_session: ProgrammeSessionTable;
+  session_event: SessionEventTable;
   one_time_token: OneTimeTokenTable;
   sign_in_throttle: SignInThrottleTable;
 }
@@ -252,3 +298,5 @@ export type AuditEvent = Selectable<AuditEventTable>;
 export type OutboxMessage = Selectable<OutboxMessageTable>;
 export type Referral = Selectable<ReferralTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
+export type ProgrammeSession = Selectable<ProgrammeSessionTable>;
+export type SessionEventRow = Selectable<SessionEventTable>;

@@ -1,0 +1,283 @@
+/**
+ * Programme sessions: booking one, and moving it from state to state. Every change is
+ * one transaction, as for a case (modules/referrals/transitions.ts): the row with its
+ * snapshot, the session event, the audit row and any email are written together or not
+ * at all. The database itself refuses a worker two live sessions at the same time (the
+ * programme_session_no_double_booking constraint); this module turns that refusal into
+ * a SlotTakenError naming the clash.
+ */
+import { sql, type Updateable } from 'kysely';
+import type { Db } from '../../db/connection';
+import type { ProgrammeSessionTable, SessionEventRow } from '../../db/schema';
+import { recordAudit, type Executor } from '../audit/record';
+import type { MailMessage } from '../mail/outbox';
+import { currentProgramme } from '../programme/definition';
+import type { TransitionActor } from '../referrals/transitions';
+import { SessionConflictError, SessionNotAllowedError, SessionNotFoundError, SessionTransitionRefusedError, SlotTakenError, type ClashingSession } from './errors';
+import { crossedBy, type NonComplianceStage } from './non-compliance';
+import { queueReferrerNotice, queueSafeguardingNotice } from './notices';
+import { SESSION_MACHINE_ID, SESSION_MACHINE_VERSION, type SessionContext, type SessionEvent, type SessionState } from './session-machine';
+import { advanceSession, newSessionSnapshot } from './snapshot';
+
+/** Case states in which sessions may be booked. */
+export const SCHEDULABLE_CASE_STATES = ['allocated', 'assessment', 'in_programme'] as const;
+/** Session states that hold the worker's time (the same list as the exclusion constraint). */
+export const LIVE_SESSION_STATES: readonly SessionState[] = ['scheduled', 'attended', 'notes_recorded', 'signed_off'];
+export const MAX_SESSION_MINUTES = 8 * 60;
+
+async function isChoiceManager(db: Executor, staffUserId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('staff_user')
+    .innerJoin('organisation', 'organisation.id', 'staff_user.organisation_id')
+    .select('staff_user.id')
+    .where('staff_user.id', '=', staffUserId)
+    .where('staff_user.role', '=', 'manager')
+    .where('staff_user.active', '=', true)
+    .where('organisation.kind', '=', 'choice_service')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The allocated worker, or a manager of the CHOICE service. */
+async function mayWorkOn(db: Executor, staffUserId: string, allocatedWorkerId: string | null): Promise<boolean> {
+  return staffUserId === allocatedWorkerId || isChoiceManager(db, staffUserId);
+}
+
+async function findClash(db: Executor, workerId: string, startsAt: Date, endsAt: Date): Promise<ClashingSession | null> {
+  const row = await db
+    .selectFrom('programme_session')
+    .select(['id', 'referral_id', 'starts_at', 'ends_at'])
+    .where('worker_id', '=', workerId)
+    .where('state', 'in', LIVE_SESSION_STATES)
+    .where('starts_at', '<', endsAt)
+    .where('ends_at', '>', startsAt)
+    .orderBy('starts_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { id: row.id, referralId: row.referral_id, startsAt: row.starts_at, endsAt: row.ends_at } : null;
+}
+
+const isExclusionViolation = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: string }).code === '23P01' && (error as { constraint?: string }).constraint === 'programme_session_no_double_booking';
+
+export interface ScheduleRequest {
+  referralId: string;
+  workerId: string;
+  moduleKey: string;
+  startsAt: Date;
+  minutes: number;
+  actor: TransitionActor;
+  now?: Date;
+}
+
+export async function scheduleSession(db: Db, request: ScheduleRequest): Promise<{ id: string; version: number; startsAt: Date; endsAt: Date }> {
+  const now = request.now ?? new Date();
+  if (!Number.isInteger(request.minutes) || request.minutes < 1 || request.minutes > MAX_SESSION_MINUTES) {
+    throw new RangeError(`A session lasts from 1 to ${MAX_SESSION_MINUTES} minutes.`);
+  }
+  const startsAt = request.startsAt;
+  const endsAt = new Date(startsAt.getTime() + request.minutes * 60_000);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const referral = await trx.selectFrom('referral').select(['id', 'state', 'allocated_worker_id']).where('id', '=', request.referralId).executeTakeFirst();
+      if (!referral) throw new SessionNotFoundError();
+      if (!(SCHEDULABLE_CASE_STATES as readonly string[]).includes(referral.state)) {
+        throw new SessionNotAllowedError(`Sessions can be booked only for a case that is allocated, in assessment or in the programme.`);
+      }
+      if (!(await mayWorkOn(trx, request.actor.staffUserId, referral.allocated_worker_id))) {
+        throw new SessionNotAllowedError('Only the allocated worker or a manager can book sessions for this case.');
+      }
+      if (!(await mayWorkOn(trx, request.workerId, referral.allocated_worker_id))) {
+        throw new SessionNotAllowedError('A session is held by the allocated worker or a manager.');
+      }
+      const { definition } = await currentProgramme(trx);
+      if (!definition.modules.some((module) => module.key === request.moduleKey)) {
+        throw new SessionNotAllowedError('That module is not in the programme.');
+      }
+      // Bookings for one worker wait for each other: two inserts racing on an exclusion
+      // constraint can deadlock rather than one simply failing. The constraint stays the guarantee.
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${`programme_session:${request.workerId}`}))`.execute(trx);
+      const clash = await findClash(trx, request.workerId, startsAt, endsAt);
+      if (clash) throw new SlotTakenError(clash);
+      const created = await trx
+        .insertInto('programme_session')
+        .values({
+          referral_id: referral.id,
+          worker_id: request.workerId,
+          module_key: request.moduleKey,
+          starts_at: startsAt,
+          ends_at: endsAt,
+          state: 'scheduled',
+          machine_id: SESSION_MACHINE_ID,
+          machine_version: SESSION_MACHINE_VERSION,
+          snapshot: JSON.stringify(newSessionSnapshot()),
+          created_at: now,
+          updated_at: now,
+        })
+        .returning(['id', 'version'])
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('session_event')
+        .values({ session_id: created.id, occurred_at: now, actor_staff_user_id: request.actor.staffUserId, event: 'SCHEDULE', from_state: null, to_state: 'scheduled', version: created.version })
+        .execute();
+      await recordAudit(trx, {
+        actor: request.actor,
+        action: 'session.schedule',
+        object: { type: 'programme_session', id: created.id },
+        outcome: 'success',
+        detail: { referral: referral.id, module: request.moduleKey },
+      });
+      return { id: created.id, version: created.version, startsAt, endsAt };
+    });
+  } catch (error) {
+    // The transaction is gone by now, so the clash is read afresh.
+    if (isExclusionViolation(error)) throw new SlotTakenError(await findClash(db, request.workerId, startsAt, endsAt));
+    throw error;
+  }
+}
+
+/** What a worker writes after a session (RECORD_NOTES). */
+export type SessionNotes = Pick<
+  Updateable<ProgrammeSessionTable>,
+  'topics_covered' | 'engagement' | 'homework_set' | 'homework_done' | 'concerns' | 'safeguarding_concern' | 'private_notes'
+>;
+
+function reasonOf(event: SessionEvent): string | null {
+  switch (event.type) {
+    case 'MARK_NOT_ATTENDED':
+      return `${event.judgement}: ${event.reason.trim()}`;
+    case 'RESCHEDULE':
+    case 'CANCEL':
+      return event.reason.trim();
+    default:
+      return null;
+  }
+}
+
+export function sessionChangesSince(db: Executor, sessionId: string, version: number): Promise<SessionEventRow[]> {
+  return db.selectFrom('session_event').selectAll().where('session_id', '=', sessionId).where('version', '>', version).orderBy('id').execute();
+}
+
+/** How many of a case's sessions were missed without an acceptable reason. */
+export async function unacceptableAbsences(db: Executor, referralId: string): Promise<number> {
+  const { count } = await db
+    .selectFrom('programme_session')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('referral_id', '=', referralId)
+    .where('state', '=', 'not_attended')
+    .where('absence_judgement', '=', 'unacceptable')
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+export interface SessionTransitionRequest {
+  sessionId: string;
+  /** The version the person saw when they chose this step. */
+  expectedVersion: number;
+  event: SessionEvent;
+  actor: TransitionActor;
+  /** The notes, with RECORD_NOTES. */
+  changes?: SessionNotes;
+  /** The site's address, for the links in any email the step sends. */
+  siteUrl: string;
+  /** Further writes in the same transaction. */
+  alsoDo?: (trx: Executor, result: SessionTransitionResult) => Promise<void>;
+  now?: Date;
+}
+
+export interface SessionTransitionResult {
+  sessionId: string;
+  referralId: string;
+  from: SessionState;
+  state: SessionState;
+  version: number;
+  context: SessionContext;
+  /** What the step set off, for the page to say so. */
+  triggered: { nonCompliance: NonComplianceStage | null; safeguarding: boolean; mail: MailMessage[] };
+}
+
+export async function transitionSession(db: Db, request: SessionTransitionRequest): Promise<SessionTransitionResult> {
+  const now = request.now ?? new Date();
+  const { event } = request;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('programme_session')
+      .innerJoin('referral', 'referral.id', 'programme_session.referral_id')
+      .select([
+        'programme_session.id',
+        'programme_session.referral_id',
+        'programme_session.state',
+        'programme_session.version',
+        'programme_session.snapshot',
+        'programme_session.machine_version',
+        'programme_session.worker_id',
+        'programme_session.safeguarding_concern',
+        'referral.allocated_worker_id',
+      ])
+      .where('programme_session.id', '=', request.sessionId)
+      .executeTakeFirst();
+    if (!row) throw new SessionNotFoundError();
+    const manager = await isChoiceManager(trx, request.actor.staffUserId);
+    if (!manager && request.actor.staffUserId !== row.worker_id && request.actor.staffUserId !== row.allocated_worker_id) throw new SessionNotFoundError();
+    if (event.type === 'SIGN_OFF' && !manager) throw new SessionNotAllowedError('Only a manager can sign a session off.');
+    if (row.version !== request.expectedVersion) {
+      throw new SessionConflictError({ version: row.version, state: row.state as SessionState }, await sessionChangesSince(trx, row.id, request.expectedVersion));
+    }
+    const advance = advanceSession(row.snapshot, row.machine_version, event);
+    if (!advance.accepted) throw new SessionTransitionRefusedError(advance.state, event.type);
+
+    // Absences of one case are counted one at a time, so two marked at once cannot both be "the first".
+    const judgedUnacceptable = event.type === 'MARK_NOT_ATTENDED' && event.judgement === 'unacceptable';
+    if (judgedUnacceptable) await trx.selectFrom('referral').select('id').where('id', '=', row.referral_id).forNoKeyUpdate().execute();
+    const previousAbsences = judgedUnacceptable ? await unacceptableAbsences(trx, row.referral_id) : 0;
+
+    const version = row.version + 1;
+    const updated = await trx
+      .updateTable('programme_session')
+      .set({
+        ...(event.type === 'RECORD_NOTES' ? request.changes : {}),
+        ...(event.type === 'MARK_NOT_ATTENDED' ? { absence_judgement: event.judgement, absence_reason: event.reason.trim() } : {}),
+        snapshot: JSON.stringify(advance.snapshot),
+        machine_id: SESSION_MACHINE_ID,
+        machine_version: SESSION_MACHINE_VERSION,
+        state: advance.state,
+        version,
+        updated_at: now,
+      })
+      .where('id', '=', row.id)
+      .where('version', '=', request.expectedVersion)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) {
+      const current = await trx.selectFrom('programme_session').select(['version', 'state']).where('id', '=', row.id).executeTakeFirstOrThrow();
+      throw new SessionConflictError({ version: current.version, state: current.state as SessionState }, await sessionChangesSince(trx, row.id, request.expectedVersion));
+    }
+    await trx
+      .insertInto('session_event')
+      .values({ session_id: row.id, occurred_at: now, actor_staff_user_id: request.actor.staffUserId, event: event.type, from_state: advance.from, to_state: advance.state, reason: reasonOf(event), version })
+      .execute();
+    await recordAudit(trx, {
+      actor: request.actor,
+      action: `session.${event.type.toLowerCase().replace(/_/g, '-')}`,
+      object: { type: 'programme_session', id: row.id },
+      outcome: 'success',
+      detail: { from: advance.from, to: advance.state, version },
+    });
+
+    const triggered: SessionTransitionResult['triggered'] = { nonCompliance: null, safeguarding: false, mail: [] };
+    if (judgedUnacceptable) {
+      const { definition } = await currentProgramme(trx);
+      triggered.nonCompliance = crossedBy(previousAbsences, definition.nonCompliance);
+      if (triggered.nonCompliance === 'warning') triggered.mail.push(...(await queueReferrerNotice(trx, 'attention', row.referral_id, request.siteUrl)));
+      if (triggered.nonCompliance === 'may-end') triggered.mail.push(...(await queueReferrerNotice(trx, 'decision-needed', row.referral_id, request.siteUrl)));
+    }
+    // Only the moment a concern is first recorded: correcting other notes later does not mail again.
+    if (event.type === 'RECORD_NOTES' && request.changes?.safeguarding_concern === true && !row.safeguarding_concern) {
+      triggered.safeguarding = true;
+      triggered.mail.push(...(await queueSafeguardingNotice(trx, row.referral_id, request.siteUrl)));
+    }
+
+    const result: SessionTransitionResult = { sessionId: row.id, referralId: row.referral_id, from: advance.from, state: advance.state, version, context: advance.context, triggered };
+    if (request.alsoDo) await request.alsoDo(trx, result);
+    return result;
+  });
+}
