@@ -8,6 +8,7 @@ import { formatDateTime } from '~/components/staff/dates';
 import { ACCOUNT_STATUS_BADGES, ACCOUNT_STATUS_LABELS, ROLE_LABELS } from '~/components/staff/labels';
 import { STAFF_SERVICE_NAME } from '~/components/staff/staff-layout';
 import { staffListLoader } from '~/server/admin-staff.server';
+import { PageLinks } from '~/components/staff/page-links';
 
 export const meta: MetaFunction = () => [{ title: `Staff accounts – ${STAFF_SERVICE_NAME}` }];
 
@@ -117,24 +118,7 @@ export default function StaffAccounts() {
           </tbody>
         </table>
       ) : null}
-      {pages > 1 ? (
-        <nav className="govuk-pagination" aria-label="Pages of staff accounts">
-          {query.page > 1 ? (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={link({ page: query.page - 1 })} rel="prev">
-                <span className="govuk-pagination__link-title">Previous<span className="govuk-visually-hidden"> page</span></span>
-              </Link>
-            </div>
-          ) : null}
-          {query.page < pages ? (
-            <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" to={link({ page: query.page + 1 })} rel="next">
-                <span className="govuk-pagination__link-title">Next<span className="govuk-visually-hidden"> page</span></span>
-              </Link>
-            </div>
-          ) : null}
-        </nav>
-      ) : null}
+      <PageLinks label="Pages of staff accounts" previous={query.page > 1 ? { to: link({ page: query.page - 1 }) } : null} next={query.page < pages ? { to: link({ page: query.page + 1 }) } : null} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { ACTION_GROUP_LABELS, actionLabel, detailLines, OBJECT_TYPE_LABELS, OUTC
 import { formatDateTime } from '~/components/staff/dates';
 import { STAFF_SERVICE_NAME } from '~/components/staff/staff-layout';
 import { auditLoader } from '~/server/audit.server';
+import { PageLinks } from '~/components/staff/page-links';
 
 export const meta: MetaFunction = () => [{ title: `Audit log – ${STAFF_SERVICE_NAME}` }];
 
@@ -152,24 +153,7 @@ export default function AuditLog() {
         </table>
       )}
 
-      {newer || older ? (
-        <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of the audit log">
-          {newer ? (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={newer} rel="prev">
-                <span className="govuk-pagination__link-title">Newer entries</span>
-              </Link>
-            </div>
-          ) : null}
-          {older ? (
-            <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" to={older} rel="next">
-                <span className="govuk-pagination__link-title">Older entries</span>
-              </Link>
-            </div>
-          ) : null}
-        </nav>
-      ) : null}
+      <PageLinks label="Pages of the audit log" block previous={newer ? { to: newer, text: 'Newer entries' } : null} next={older ? { to: older, text: 'Older entries' } : null} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { SuccessBanner } from '~/components/staff/admin-parts';
 import { formatDateTime } from '~/components/staff/dates';
 import { STAFF_SERVICE_NAME } from '~/components/staff/staff-layout';
 import { referralListLoader } from '~/server/referrals.server';
+import { PageLinks } from '~/components/staff/page-links';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.canCreate ? 'Referrals' : 'Cases'} – ${STAFF_SERVICE_NAME}` }];
 
@@ -120,28 +121,7 @@ export default function Referrals() {
         </p>
       )}
 
-      {previous || next ? (
-        <nav className="govuk-pagination" aria-label={`Pages of ${heading.toLowerCase()}`}>
-          {previous ? (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={previous} rel="prev">
-                <span className="govuk-pagination__link-title">
-                  Previous<span className="govuk-visually-hidden"> page</span>
-                </span>
-              </Link>
-            </div>
-          ) : null}
-          {next ? (
-            <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" to={next} rel="next">
-                <span className="govuk-pagination__link-title">
-                  Next<span className="govuk-visually-hidden"> page</span>
-                </span>
-              </Link>
-            </div>
-          ) : null}
-        </nav>
-      ) : null}
+      <PageLinks label={`Pages of ${heading.toLowerCase()}`} previous={previous ? { to: previous } : null} next={next ? { to: next } : null} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { formatDay } from '#modules/referrals/dates';
 import { formatDateTime } from '~/components/staff/dates';
 import { STAFF_SERVICE_NAME } from '~/components/staff/staff-layout';
 import { screeningLoader } from '~/server/screening.server';
+import { PageLinks } from '~/components/staff/page-links';
 
 export const meta: MetaFunction = () => [{ title: `Screening – ${STAFF_SERVICE_NAME}` }];
 
@@ -97,24 +98,7 @@ export default function ScreeningQueue() {
         </table>
       )}
 
-      {earlier || later ? (
-        <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of the screening queue">
-          {earlier ? (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={earlier} rel="prev">
-                <span className="govuk-pagination__link-title">Longer waiting</span>
-              </Link>
-            </div>
-          ) : null}
-          {later ? (
-            <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" to={later} rel="next">
-                <span className="govuk-pagination__link-title">More recently sent</span>
-              </Link>
-            </div>
-          ) : null}
-        </nav>
-      ) : null}
+      <PageLinks label="Pages of the screening queue" block previous={earlier ? { to: earlier, text: 'Longer waiting' } : null} next={later ? { to: later, text: 'More recently sent' } : null} />
     </>
   );
 }
