@@ -1,35 +1,10 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../db/connection';
-import { DEMO_PASSWORD } from '../../db/seed';
-import { currentTotp } from '../../modules/auth/totp';
 import { foreignRequests, openPage } from '../support/browser';
 import { submittedReferral } from '../support/cases';
 import { useSiteInBrowser } from '../support/e2e';
+import { mainText, press, showing, signInFirstTime } from '../support/staff-browser';
 
-const headingNow = (page: Page) => page.locator('h1').first().textContent({ timeout: 500 }).then((t) => t?.trim() ?? null, () => null);
-
-async function showing(page: Page, text: string | RegExp, timeout = 30_000) {
-  await expect.poll(() => headingNow(page), { timeout, interval: 200 }).toMatch(text);
-  await page.waitForLoadState('load');
-}
-
-const press = (page: Page, button: string) => page.getByRole('button', { name: button, exact: true }).click();
-const mainText = async (page: Page) => (await page.locator('main').textContent()) ?? '';
-
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/staff/sign-in`);
-  await page.fill('#email', email);
-  await page.fill('#password', DEMO_PASSWORD);
-  await press(page, 'Continue');
-  await showing(page, 'Set up two-factor authentication');
-  const secret = ((await page.locator('[data-testid=totp-secret]').textContent()) ?? '').replace(/\s+/g, '');
-  await page.fill('#code', currentTotp(secret));
-  await press(page, 'Continue');
-  await showing(page, 'Two-factor authentication is set up');
-  await page.getByRole('link', { name: 'I have kept my codes safe, continue' }).click();
-  await showing(page, /^Hello, /);
-}
 
 describe('a referral from sending to allocation, in Chromium', () => {
   const site = useSiteInBrowser({ seed: true });
@@ -45,7 +20,7 @@ describe('a referral from sending to allocation, in Chromium', () => {
 
     // The manager, with JavaScript: from the screening queue to a request for more information.
     const manager = await openPage(site.browser, { javaScript: true });
-    await signIn(manager.page, base, 'manager@demo.example');
+    await signInFirstTime(manager.page, base, 'manager@demo.example');
     await manager.page.getByRole('link', { name: 'Screening', exact: true }).first().click();
     await showing(manager.page, /Screening/);
     expect(await mainText(manager.page)).toContain(referral.reference);
@@ -64,7 +39,7 @@ describe('a referral from sending to allocation, in Chromium', () => {
     expect(mail.body_text).toContain(casePath);
     expect(mail.body_text).not.toContain('Alan Journey');
     const fiscal = await openPage(site.browser, { javaScript: false });
-    await signIn(fiscal.page, base, 'fiscal@demo.example');
+    await signInFirstTime(fiscal.page, base, 'fiscal@demo.example');
     await fiscal.page.goto(`${base}${casePath}`);
     await showing(fiscal.page, /Alan Journey|CH-/);
     expect(await mainText(fiscal.page)).toContain('send the date of the next hearing');
@@ -89,7 +64,7 @@ describe('a referral from sending to allocation, in Chromium', () => {
 
     // The worker finds it among her cases.
     const worker = await openPage(site.browser, { javaScript: false });
-    await signIn(worker.page, base, 'worker@demo.example');
+    await signInFirstTime(worker.page, base, 'worker@demo.example');
     await worker.page.getByRole('link', { name: 'Cases', exact: true }).first().click();
     await showing(worker.page, /Cases|Referrals/);
     expect(await mainText(worker.page)).toContain('Alan Journey');
@@ -98,7 +73,7 @@ describe('a referral from sending to allocation, in Chromium', () => {
 
     // A justice social worker in Glasgow cannot reach an Edinburgh fiscal's case.
     const glasgow = await openPage(site.browser, { javaScript: false });
-    await signIn(glasgow.page, base, 'socialworker.glasgow@demo.example');
+    await signInFirstTime(glasgow.page, base, 'socialworker.glasgow@demo.example');
     const response = await glasgow.page.goto(`${base}${casePath}`);
     expect(response?.status()).toBe(404);
     await glasgow.page.goto(`${base}/staff/referrals`);

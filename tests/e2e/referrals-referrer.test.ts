@@ -1,40 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../db/seed';
-import { currentTotp } from '../../modules/auth/totp';
 import { foreignRequests, openPage, seriousAccessibilityViolations } from '../support/browser';
 import { useSiteInBrowser } from '../support/e2e';
+import { press, showing, signInFirstTime } from '../support/staff-browser';
 import { dateFields } from '../support/referrals';
 
-const headingNow = (page: Page) => page.locator('h1').first().textContent({ timeout: 500 }).then((t) => t?.trim() ?? null, () => null);
-
-/** Waits, from the test side (so it works with JavaScript off), until the page shows this heading. */
-async function showing(page: Page, text: string | RegExp, timeout = 30_000) {
-  await expect.poll(() => headingNow(page), { timeout, interval: 200 }).toMatch(text);
-  await page.waitForLoadState('load');
-}
-
-const press = (page: Page, button: string) => page.getByRole('button', { name: button, exact: true }).click();
 
 async function fillDate(page: Page, id: string, fields: Record<string, string>) {
   await page.fill(`#${id}`, fields[`${id}-day`]!);
   await page.fill(`#${id}-month`, fields[`${id}-month`]!);
   await page.fill(`#${id}-year`, fields[`${id}-year`]!);
-}
-
-/** Password, then two-factor set up as a first sign-in does: the secret read from the page. */
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/staff/sign-in`);
-  await page.fill('#email', email);
-  await page.fill('#password', DEMO_PASSWORD);
-  await press(page, 'Continue');
-  await showing(page, 'Set up two-factor authentication');
-  const secret = ((await page.locator('[data-testid=totp-secret]').textContent()) ?? '').replace(/\s+/g, '');
-  await page.fill('#code', currentTotp(secret));
-  await press(page, 'Continue');
-  await showing(page, 'Two-factor authentication is set up');
-  await page.getByRole('link', { name: 'I have kept my codes safe, continue' }).click();
-  await showing(page, /^Hello, /);
 }
 
 describe('a referrer making a referral in Chromium', () => {
@@ -44,7 +19,7 @@ describe('a referrer making a referral in Chromium', () => {
     const base = site.server.baseUrl;
     const tab = await openPage(site.browser, { javaScript: false });
     const { page } = tab;
-    await signIn(page, base, 'fiscal@demo.example');
+    await signInFirstTime(page, base, 'fiscal@demo.example');
 
     await page.getByRole('link', { name: 'Referrals', exact: true }).first().click();
     await showing(page, 'Referrals');

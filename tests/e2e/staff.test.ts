@@ -1,43 +1,9 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../db/seed';
 import { currentTotp } from '../../modules/auth/totp';
 import { foreignRequests, openPage, seriousAccessibilityViolations } from '../support/browser';
+import { press as submit, setUpTwoFactor, showing, signInWithPassword } from '../support/staff-browser';
 import { useSiteInBrowser } from '../support/e2e';
-
-const headingNow = (page: Page) => page.locator('h1').first().textContent({ timeout: 500 }).then((t) => t?.trim() ?? null, () => null);
-
-/** Waits, from the test side (so it works with JavaScript off), until the page shows this heading. */
-async function showing(page: Page, text: string | RegExp, timeout = 30_000) {
-  await expect.poll(() => headingNow(page), { timeout, interval: 200 }).toMatch(text);
-  await page.waitForLoadState('load');
-}
-
-async function submit(page: Page, button: string) {
-  await page.getByRole('button', { name: button, exact: true }).click();
-}
-
-async function signInWithPassword(page: Page, baseUrl: string, email: string, password: string) {
-  await page.goto(`${baseUrl}/staff/sign-in`);
-  await page.fill('#email', email);
-  await page.fill('#password', password);
-  await submit(page, 'Continue');
-}
-
-/** First sign-in: scan (read) the secret, type the code, keep the recovery codes. */
-async function setUpTwoFactor(page: Page, options: { checkAccessibility?: boolean } = {}): Promise<{ secret: string; recoveryCodes: string[] }> {
-  await showing(page, 'Set up two-factor authentication');
-  if (options.checkAccessibility) expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  const secret = ((await page.locator('[data-testid=totp-secret]').textContent()) ?? '').replace(/\s+/g, '');
-  await page.fill('#code', currentTotp(secret));
-  await submit(page, 'Continue');
-  await showing(page, 'Two-factor authentication is set up');
-  if (options.checkAccessibility) expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  const recoveryCodes = (await page.locator('[data-testid=recovery-codes] code').allTextContents()).map((c) => c.trim());
-  await page.getByRole('link', { name: 'I have kept my codes safe, continue' }).click();
-  await showing(page, /^Hello, /);
-  return { secret, recoveryCodes };
-}
 
 describe('staff accounts in Chromium', () => {
   // A 30-second idle limit, so the test can watch a session time out.
