@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../modules/auth/password';
 import { currentTotp, newTotpSecret } from '../../modules/auth/totp';
 import { startInProcessApp } from '../support/app';
 import { useTestDatabase } from '../support/database';
 import { HttpClient, pageText } from '../support/http-client';
-import { latestMailTo, passwordResetPathFor } from '../support/practitioners';
+import { createPractitioner, latestMailTo, passwordResetPathFor } from '../support/practitioners';
 
 const PASSWORD = 'correct horse battery staple';
 const NEW_PASSWORD = 'lighthouse meadow copper 77';
@@ -17,21 +16,7 @@ describe('practitioner password reset through the site', () => {
   });
   afterAll(() => app?.stop());
 
-  /** A practitioner made straight in the database (verified unless told otherwise). */
-  async function practitioner(email: string, options: { verified?: boolean; totpSecret?: string } = {}) {
-    return test.db
-      .insertInto('practitioner')
-      .values({
-        email,
-        organisation_name: 'Test Primary School',
-        password_hash: await hashPassword(PASSWORD),
-        email_verified_at: options.verified === false ? null : new Date(),
-        totp_secret: options.totpSecret ?? null,
-        totp_enabled_at: options.totpSecret ? new Date() : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-  }
+  const practitioner = (email: string, options: { verified?: boolean; totpSecret?: string } = {}) => createPractitioner(test.db, email, PASSWORD, options);
 
   const mailsTo = (email: string) => test.db.selectFrom('outbox_message').select(['id', 'kind']).where('to_address', '=', email).execute();
   const tokensOf = (id: string) => test.db.selectFrom('one_time_token').selectAll().where('practitioner_id', '=', id).where('purpose', '=', 'practitioner_password_reset').execute();

@@ -6,7 +6,7 @@ import { currentTotp, newTotpSecret } from '../../modules/auth/totp';
 import { startInProcessApp } from '../support/app';
 import { useTestDatabase } from '../support/database';
 import { HttpClient, pageText } from '../support/http-client';
-import { latestMailTo, pdfText, verificationPathFor } from '../support/practitioners';
+import { createPractitioner, latestMailTo, pdfText, verificationPathFor } from '../support/practitioners';
 
 const PASSWORD = 'correct horse battery staple';
 const secretOf = (html: string) => /data-testid="totp-secret">([A-Z2-7 ]+)</.exec(html)?.[1]?.replace(/\s+/g, '');
@@ -19,20 +19,7 @@ describe('practitioner registration, sign-in and packs through the site', () => 
   });
   afterAll(() => app?.stop());
 
-  /** A practitioner made straight in the database (verified unless told otherwise). */
-  async function practitioner(email: string, options: { verified?: boolean; totpSecret?: string } = {}) {
-    await test.db
-      .insertInto('practitioner')
-      .values({
-        email,
-        organisation_name: 'Test Primary School',
-        password_hash: await hashPassword(PASSWORD),
-        email_verified_at: options.verified === false ? null : new Date(),
-        totp_secret: options.totpSecret ?? null,
-        totp_enabled_at: options.totpSecret ? new Date() : null,
-      })
-      .execute();
-  }
+  const practitioner = (email: string, options: { verified?: boolean; totpSecret?: string } = {}) => createPractitioner(test.db, email, PASSWORD, options);
 
   async function signIn(email: string) {
     const client = new HttpClient(app.baseUrl);

@@ -1,6 +1,7 @@
 /** Helpers for practitioner tests: the emailed links, and the text of a pack. */
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { Db } from '../../db/connection';
+import { hashPassword } from '../../modules/auth/password';
 
 /** The newest email to this address, as written to the outbox. */
 export async function latestMailTo(db: Db, email: string) {
@@ -26,4 +27,20 @@ export async function passwordResetPathFor(db: Db, email: string): Promise<strin
 export async function pdfText(bytes: Uint8Array): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
   return text.replace(/\s+/g, ' ');
+}
+
+/** A practitioner made straight in the database (verified unless told otherwise), with `password`. */
+export async function createPractitioner(db: Db, email: string, password: string, options: { verified?: boolean; totpSecret?: string } = {}): Promise<{ id: string }> {
+  return db
+    .insertInto('practitioner')
+    .values({
+      email,
+      organisation_name: 'Test Primary School',
+      password_hash: await hashPassword(password),
+      email_verified_at: options.verified === false ? null : new Date(),
+      totp_secret: options.totpSecret ?? null,
+      totp_enabled_at: options.totpSecret ? new Date() : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
