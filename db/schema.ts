@@ -211,7 +211,21 @@ export interface ReferralTable {
   submitted_at: Timestamp | null;
   first_submitted_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /** When the referrer was told the decision date is near (sent once). */
+  deadline_reminded_at: Timestamp | null;
+  /** The outcome of a closed case, for statistics. */
+  outcome_code: CaseOutcomeCode | null;
 }
+
+export const CASE_OUTCOME_CODES = [
+  'declined',
+  'completed',
+  'ended_early_non_compliance',
+  'ended_early_withdrawn',
+  'ended_early_breached',
+  'ended_early_returned_to_referrer',
+] as const;
+export type CaseOutcomeCode = (typeof CASE_OUTCOME_CODES)[number];
 
 export interface CaseEventTable {
   id: Generated<number>;
@@ -253,8 +267,70 @@ export interface ProgrammeSessionTable {
   private_notes: string | null;
   absence_judgement: 'acceptable' | 'unacceptable' | null;
   absence_reason: string | null;
+  /** When the day-before reminder was queued for the worker. */
+  reminded_at: Timestamp | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+}
+
+/** The worker's assessment of a case (modules/assessment): structured notes, a validated tool's name and band, no score of ours. */
+export interface AssessmentTable {
+  referral_id: string;
+  motivation: string | null;
+  understanding: string | null;
+  needs: string | null;
+  risks: string | null;
+  protective_factors: string | null;
+  tool_name: string | null;
+  tool_band: string | null;
+  version: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  updated_by_staff_user_id: string | null;
+}
+
+/** One module of an individual plan, in the plan's order. */
+export interface PlanModule {
+  key: string;
+  title: string;
+  sessions: number;
+}
+
+export const PLAN_STATES = ['draft', 'awaiting_sign_off', 'signed_off'] as const;
+export type PlanState = (typeof PLAN_STATES)[number];
+
+/** The individual plan of a case (modules/assessment/plan.ts). */
+export interface CasePlanTable {
+  referral_id: string;
+  modules: ColumnType<PlanModule[], string, string>;
+  programme_version: number;
+  state: ColumnType<PlanState, PlanState | undefined, PlanState>;
+  version: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  updated_by_staff_user_id: string | null;
+  submitted_at: Timestamp | null;
+  signed_off_at: Timestamp | null;
+  signed_off_by_staff_user_id: string | null;
+}
+
+export const REPORT_STATES = ['awaiting_sign_off', 'signed_off'] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+
+/** A report to the referrer (modules/reports): its facts are kept as they were when it was made. */
+export interface ReportTable {
+  id: Generated<string>;
+  referral_id: string;
+  kind: 'programme_start' | 'non_compliance' | 'progress_review' | 'completion' | 'ended_early';
+  state: ColumnType<ReportState, ReportState | undefined, ReportState>;
+  facts: ColumnType<unknown, string, string>;
+  introduction: string | null;
+  version: Generated<number>;
+  created_at: DefaultTimestamp;
+  created_by_staff_user_id: string | null;
+  updated_at: DefaultTimestamp;
+  signed_off_at: Timestamp | null;
+  signed_off_by_staff_user_id: string | null;
 }
 
 export interface SessionEventTable {
@@ -284,6 +360,9 @@ export interface Database {
   case_event: CaseEventTable;
   programme_session: ProgrammeSessionTable;
   session_event: SessionEventTable;
+  assessment: AssessmentTable;
+  case_plan: CasePlanTable;
+  report: ReportTable;
   one_time_token: OneTimeTokenTable;
   sign_in_throttle: SignInThrottleTable;
 }
@@ -298,5 +377,8 @@ export type AuditEvent = Selectable<AuditEventTable>;
 export type OutboxMessage = Selectable<OutboxMessageTable>;
 export type Referral = Selectable<ReferralTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
+export type Assessment = Selectable<AssessmentTable>;
+export type CasePlan = Selectable<CasePlanTable>;
+export type ReportRow = Selectable<ReportTable>;
 export type ProgrammeSession = Selectable<ProgrammeSessionTable>;
 export type SessionEventRow = Selectable<SessionEventTable>;

@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'case:read:service',
   'case:screen:service',
   'report:sign-off:service',
+  'plan:sign-off:service',
   'programme:manage:service',
   /** Reading and exporting the audit log. */
   'audit:read:any',
@@ -42,6 +43,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly Permission[]>
     'case:read:service',
     'case:screen:service',
     'report:sign-off:service',
+    'plan:sign-off:service',
     'programme:manage:service',
     'audit:read:any',
     'audit:export:any',

@@ -58,6 +58,8 @@ export function mayUpdate(viewer: CaseViewer, referral: Pick<Referral, 'organisa
     case 'case:create:own-organisation':
       return referral.organisation_id === viewer.organisationId;
     case 'case:screen:service':
+    case 'plan:sign-off:service':
+    case 'report:sign-off:service':
       return viewer.organisationKind === 'choice_service' && referral.state !== 'draft';
     case 'case:update:allocated':
       return referral.allocated_worker_id === viewer.staffUserId || (viewerCan(viewer, 'case:screen:service') && viewer.organisationKind === 'choice_service');

@@ -33,7 +33,8 @@ export const EVENT_PERMISSIONS: Record<CaseEventType, Permission> = {
   ACCEPT: 'case:screen:service',
   ALLOCATE: 'case:screen:service',
   START_ASSESSMENT: 'case:update:allocated',
-  START_PROGRAMME: 'case:update:allocated',
+  // The programme starts when a manager signs the individual plan off (modules/assessment/plan.ts).
+  START_PROGRAMME: 'plan:sign-off:service',
   COMPLETE: 'case:update:allocated',
   END_EARLY: 'case:update:allocated',
   CLOSE: 'case:screen:service',
