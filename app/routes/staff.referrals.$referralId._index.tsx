@@ -21,10 +21,13 @@ const DONE: Record<CasePageEvent, string> = {
   DECLINE: 'Referral declined. We have emailed the referrer to say that CHOICE has made a decision.',
   ACCEPT: 'Referral accepted. We have emailed the referrer. Now allocate the case to a programme worker.',
   ALLOCATE: 'Case allocated. We have emailed the person it is allocated to.',
-  CLOSE: 'Closed.',
+  START_ASSESSMENT: 'Assessment started. Record the assessment and build his plan.',
+  COMPLETE: 'Completion recorded. The completion report is waiting for a manager to sign it off.',
+  END_EARLY: 'Programme ended early. We have emailed the referrer that there is an update; the report is waiting for a manager to sign it off.',
+  CLOSE: 'Closed. The outcome is recorded.',
 };
 
-const ORDER = ['response', 'workerId', 'request', 'reason', 'confirmDecline', 'outcome'];
+const ORDER = ['response', 'workerId', 'request', 'reason', 'confirmDecline', 'confirmComplete', 'endReason', 'detail', 'outcome'];
 
 export default function CasePage() {
   const view = useLoaderData<typeof loader>();
@@ -89,7 +92,7 @@ export default function CasePage() {
             <h2 className="govuk-heading-m" id="next-steps" tabIndex={-1}>
               What you can do
             </h2>
-            <StepForms steps={view.steps} version={version} noun={view.noun} workers={view.workers} detailsHref={view.detailsHref} errors={errors} kept={kept} />
+            <StepForms steps={view.steps} version={version} noun={view.noun} workers={view.workers} detailsHref={view.detailsHref} errors={errors} kept={kept} closingOutcome={view.closingOutcome} />
           </section>
         ) : (
           <span id="next-steps" />

@@ -15,7 +15,7 @@ export function perspectiveOf(viewer: CaseViewer): CasePerspective | null {
   return null;
 }
 
-export type AttentionKind = 'finish-draft' | 'answer-request' | 'declined' | 'screen' | 'decide' | 'waiting-for-referrer' | 'allocate' | 'close' | 'arrange-assessment';
+export type AttentionKind = 'finish-draft' | 'answer-request' | 'declined' | 'screen' | 'decide' | 'waiting-for-referrer' | 'allocate' | 'close' | 'arrange-assessment' | 'assess';
 
 export interface AttentionItem {
   kind: AttentionKind;
@@ -77,12 +77,25 @@ function itemsFor(facts: AttentionFacts): AttentionItem[] {
         return [{ kind: 'allocate', title: 'Allocate this case', text: 'Choose the programme worker who will work with him.', step: 'ALLOCATE' }];
       case 'declined':
         return [{ kind: 'close', title: 'Close this referral', text: 'Record the outcome and close it.', step: 'CLOSE' }];
+      case 'completed':
+      case 'ended_early':
+        return [{ kind: 'close', title: 'Close this case', text: 'When the final report has been signed off and sent, record the outcome and close the case.', step: 'CLOSE' }];
       default:
         break;
     }
   }
   if (facts.allocatedToViewer && state === 'allocated') {
-    return [{ kind: 'arrange-assessment', title: 'Arrange his assessment', text: 'This case has been allocated to you. Contact him to arrange the first assessment session.' }];
+    return [
+      {
+        kind: 'arrange-assessment',
+        title: 'Arrange his assessment',
+        text: 'This case has been allocated to you. Contact him to arrange the first assessment session, book it below, then start the assessment.',
+        step: 'START_ASSESSMENT',
+      },
+    ];
+  }
+  if (facts.allocatedToViewer && state === 'assessment') {
+    return [{ kind: 'assess', title: 'Record the assessment and build his plan', text: 'When both are ready, send the plan to a manager to sign off. The programme starts when they do.' }];
   }
   return [];
 }

@@ -5,10 +5,24 @@
  */
 import { z } from 'zod';
 import { UUID_PATTERN } from '../administration/forms';
-import type { CaseEvent, CaseEventType } from './case-machine';
+import { END_EARLY_REASONS, type CaseEvent, type CaseEventType } from './case-machine';
 
-/** The steps the case page takes; later steps (assessment, sessions) have pages of their own. */
-export const CASE_PAGE_EVENTS = ['START_SCREENING', 'REQUEST_INFORMATION', 'PROVIDE_INFORMATION', 'DECLINE', 'ACCEPT', 'ALLOCATE', 'CLOSE'] as const satisfies readonly CaseEventType[];
+/**
+ * The steps the case page takes. Submitting has the check-answers page, and starting the
+ * programme is the manager's sign-off of the plan (modules/assessment/plan.ts).
+ */
+export const CASE_PAGE_EVENTS = [
+  'START_SCREENING',
+  'REQUEST_INFORMATION',
+  'PROVIDE_INFORMATION',
+  'DECLINE',
+  'ACCEPT',
+  'ALLOCATE',
+  'START_ASSESSMENT',
+  'COMPLETE',
+  'END_EARLY',
+  'CLOSE',
+] as const satisfies readonly CaseEventType[];
 export type CasePageEvent = (typeof CASE_PAGE_EVENTS)[number];
 
 export const isCasePageEvent = (type: string): type is CasePageEvent => (CASE_PAGE_EVENTS as readonly string[]).includes(type);
@@ -45,7 +59,19 @@ export const caseActionForm = z.discriminatedUnion(
     }),
     z.object({ event: z.literal('ACCEPT'), version }),
     z.object({ event: z.literal('ALLOCATE'), version, workerId: z.string({ error: 'Select who will work with him' }).regex(UUID_PATTERN, 'Select who will work with him') }),
-    z.object({ event: z.literal('CLOSE'), version, outcome: text('Enter the outcome to record', 'The outcome', OUTCOME_MAX_LENGTH) }),
+    z.object({ event: z.literal('START_ASSESSMENT'), version }),
+    z.object({
+      event: z.literal('COMPLETE'),
+      version,
+      confirmComplete: z.literal('yes', { error: 'Confirm that he has completed the programme' }),
+    }),
+    z.object({
+      event: z.literal('END_EARLY'),
+      version,
+      endReason: z.enum(END_EARLY_REASONS, { error: 'Select why the programme is ending early' }),
+      detail: text('Enter what happened', 'What happened'),
+    }),
+    z.object({ event: z.literal('CLOSE'), version, outcome: text('Enter a note about the outcome', 'The note', OUTCOME_MAX_LENGTH) }),
   ],
   { error: 'Choose what to do with this referral' },
 );
@@ -53,10 +79,11 @@ export const caseActionForm = z.discriminatedUnion(
 export type CaseAction = z.output<typeof caseActionForm>;
 
 /** The text field of each step, if it has one: kept and shown again when the step cannot be saved. */
-export const TEXT_FIELD: Partial<Record<CasePageEvent, 'request' | 'response' | 'reason' | 'outcome'>> = {
+export const TEXT_FIELD: Partial<Record<CasePageEvent, 'request' | 'response' | 'reason' | 'detail' | 'outcome'>> = {
   REQUEST_INFORMATION: 'request',
   PROVIDE_INFORMATION: 'response',
   DECLINE: 'reason',
+  END_EARLY: 'detail',
   CLOSE: 'outcome',
 };
 
@@ -74,6 +101,12 @@ export function caseEventFrom(action: CaseAction): CaseEvent {
       return { type: 'ACCEPT' };
     case 'ALLOCATE':
       return { type: 'ALLOCATE', workerId: action.workerId.toLowerCase() };
+    case 'START_ASSESSMENT':
+      return { type: 'START_ASSESSMENT' };
+    case 'COMPLETE':
+      return { type: 'COMPLETE' };
+    case 'END_EARLY':
+      return { type: 'END_EARLY', reason: action.endReason, detail: action.detail };
     case 'CLOSE':
       return { type: 'CLOSE', outcome: action.outcome };
   }

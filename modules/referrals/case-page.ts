@@ -11,11 +11,14 @@ import { mayUpdate, type CaseViewer } from './access';
 import { caseloads, type Caseload } from './allocation';
 import { attentionItems, perspectiveOf, type AttentionItem, type CasePerspective } from './attention';
 import { isCasePageEvent, type CasePageEvent } from './case-actions';
-import type { CaseState } from './case-machine';
+import { END_EARLY_REASONS, type CaseState } from './case-machine';
 import { caseSummary, type SummarySection } from './case-summary';
 import { EDITABLE_STATES } from './details';
-import { caseHistory, caseTimeline, type TimelineItem } from './history';
+import { currentProgramme } from '../programme/definition';
+import { REPORT_TITLES, type ReportKind } from '../reports/report-content';
+import { caseHistory, caseTimeline, describeReport, describeSession, mergeTimelines, type TimelineItem } from './history';
 import { offeredEvents } from './offered-events';
+import { OUTCOME_LABELS, outcomeCodeOf } from './outcomes';
 import { audienceOf, caseStatus, type CaseStatus } from './status';
 import { deadline, waitingTime, type Deadline, type Waiting } from './waiting';
 
@@ -40,9 +43,13 @@ export interface CasePageView {
   timeline: TimelineItem[];
   /** Where the referrer finishes a draft, or changes the details CHOICE asked about. */
   detailsHref: string | null;
+  /** When the case can be closed: the outcome closing it would record, in words. */
+  closingOutcome: string | null;
 }
 
 const WAITING_STATES: readonly CaseState[] = ['submitted', 'screening', 'more_information_requested', 'accepted'];
+/** States in which a case can have sessions and reports. */
+const PROGRAMME_STATES: readonly CaseState[] = ['allocated', 'assessment', 'in_programme', 'completed', 'ended_early', 'closed'];
 const REFERRAL_STATES: readonly CaseState[] = ['draft', 'submitted', 'screening', 'more_information_requested', 'declined'];
 
 async function names(db: Executor, referral: Referral) {
@@ -55,16 +62,75 @@ async function names(db: Executor, referral: Referral) {
   return { organisationName: organisation.name, organisationKind: organisation.kind, referrerName: nameOf(referral.referrer_staff_user_id), workerName: nameOf(referral.allocated_worker_id) };
 }
 
+function closingOutcomeOf(state: CaseState, endReason: string | null): string | null {
+  const code = outcomeCodeOf(state, END_EARLY_REASONS.find((reason) => reason === endReason) ?? null);
+  return code ? OUTCOME_LABELS[code] : null;
+}
+
+/** Sessions held or missed, and reports sent, for the timeline. */
+async function sessionsAndReports(db: Executor, referralId: string, audience: 'referrer' | 'staff'): Promise<TimelineItem[]> {
+  const [sessions, reports, { definition }] = await Promise.all([
+    db
+      .selectFrom('programme_session')
+      .leftJoin('staff_user', 'staff_user.id', 'programme_session.worker_id')
+      .select([
+        'programme_session.id',
+        'programme_session.starts_at',
+        'programme_session.state',
+        'programme_session.module_key',
+        'programme_session.absence_judgement',
+        'programme_session.absence_reason',
+        'staff_user.full_name',
+      ])
+      .where('programme_session.referral_id', '=', referralId)
+      .where('programme_session.state', 'in', ['attended', 'notes_recorded', 'signed_off', 'not_attended'])
+      .orderBy('programme_session.starts_at')
+      .execute(),
+    db
+      .selectFrom('report')
+      .leftJoin('staff_user', 'staff_user.id', 'report.signed_off_by_staff_user_id')
+      .select(['report.id', 'report.kind', 'report.signed_off_at', 'staff_user.full_name'])
+      .where('report.referral_id', '=', referralId)
+      .where('report.state', '=', 'signed_off')
+      .execute(),
+    currentProgramme(db),
+  ]);
+  const titleOf = (key: string) => definition.modules.find((module) => module.key === key)?.title ?? key;
+  return [
+    ...sessions.flatMap((row) => {
+      const item = describeSession(
+        {
+          id: row.id,
+          startsAt: row.starts_at,
+          state: row.state,
+          moduleTitle: titleOf(row.module_key),
+          absenceJudgement: row.absence_judgement,
+          absenceReason: row.absence_reason,
+          workerName: row.full_name,
+        },
+        audience,
+      );
+      return item ? [item] : [];
+    }),
+    ...reports.flatMap((row) =>
+      row.signed_off_at
+        ? [describeReport({ id: row.id, title: REPORT_TITLES[row.kind as ReportKind], signedOffAt: row.signed_off_at, signedOffByName: row.full_name, href: `/staff/referrals/${referralId}/reports/${row.id}` })]
+        : [],
+    ),
+  ];
+}
+
 export async function casePageView(db: Executor, viewer: CaseViewer, referral: Referral, now = new Date()): Promise<CasePageView> {
   const perspective = perspectiveOf(viewer);
   if (!perspective) throw new Error('casePageView: this person cannot see cases at all.');
   const state = referral.state as CaseState;
   const offered = offeredEvents(referral.snapshot, referral.machine_version, (permission) => mayUpdate(viewer, referral, permission));
   const steps = offered.filter(isCasePageEvent);
-  const [who, history, people] = await Promise.all([
+  const [who, history, people, later] = await Promise.all([
     names(db, referral),
     caseHistory(db, referral.id),
     steps.includes('ALLOCATE') ? caseloads(db, viewer.organisationId) : Promise.resolve([]),
+    PROGRAMME_STATES.includes(state) ? sessionsAndReports(db, referral.id, audienceOf(viewer.role)) : Promise.resolve([]),
   ]);
   return {
     id: referral.id,
@@ -94,7 +160,8 @@ export async function casePageView(db: Executor, viewer: CaseViewer, referral: R
     steps,
     workers: people.map((person) => ({ ...person, current: person.staffUserId === referral.allocated_worker_id })),
     allocatedWorkerName: who.workerName,
-    timeline: caseTimeline(history),
+    timeline: mergeTimelines(caseTimeline(history), later),
+    closingOutcome: steps.includes('CLOSE') ? closingOutcomeOf(state, referral.end_reason) : null,
     detailsHref: perspective === 'referrer' && EDITABLE_STATES.includes(state) && offered.some((e) => e === 'SUBMIT' || e === 'PROVIDE_INFORMATION') ? `/staff/referrals/${referral.id}/check-answers` : null,
   };
 }

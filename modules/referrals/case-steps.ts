@@ -48,6 +48,9 @@ const STEP_PHRASES: Record<CasePageEvent, string> = {
   DECLINE: 'it cannot be declined',
   ACCEPT: 'it cannot be accepted',
   ALLOCATE: 'it cannot be allocated',
+  START_ASSESSMENT: 'the assessment cannot start',
+  COMPLETE: 'it cannot be marked as completed',
+  END_EARLY: 'it cannot be ended early',
   CLOSE: 'it cannot be closed',
 };
 

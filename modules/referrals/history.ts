@@ -59,13 +59,16 @@ export async function caseHistory(db: Executor, referralId: string, options: { a
 }
 
 export interface TimelineItem {
-  id: number;
+  /** Unique on the page: `event-12`, `session-…`, `report-…`. */
+  id: string;
   occurredAt: string;
   title: string;
   /** "Morag Manager, CHOICE service". */
   byline: string;
   /** The words a person gave with the step (a request, an answer, a reason). */
   lines: Array<{ label: string; text: string }>;
+  /** Where to read more (a report). */
+  link?: { href: string; text: string };
 }
 
 const TITLES: Record<string, string> = {
@@ -105,7 +108,7 @@ export function describeCaseEvent(entry: CaseHistoryEntry): TimelineItem {
   if (entry.event === 'SUBMIT' && entry.fromState !== 'draft') title = 'Referral sent to CHOICE again';
   const reasonLabel = REASON_LABELS[entry.event];
   return {
-    id: entry.id,
+    id: `event-${entry.id}`,
     occurredAt: entry.occurredAt.toISOString(),
     title,
     byline: entry.actorName ? `${entry.actorName}${entry.actorOrganisation ? `, ${entry.actorOrganisation}` : ''}` : 'The system',
@@ -123,4 +126,62 @@ export function caseTimeline(entries: CaseHistoryEntry[]): TimelineItem[] {
     .filter((entry) => !(entry.event === 'EDIT' && entry.fromState === 'draft'))
     .map(describeCaseEvent)
     .reverse();
+}
+
+/** A session that took place or was missed, as the case timeline shows it. */
+export interface SessionHistoryEntry {
+  id: string;
+  startsAt: Date;
+  state: string;
+  moduleTitle: string;
+  absenceJudgement: 'acceptable' | 'unacceptable' | null;
+  absenceReason: string | null;
+  workerName: string | null;
+}
+
+/**
+ * Sessions on the timeline: those he came to and those he missed, at the time they were
+ * booked for. A referrer reads whether an absence was accepted, never the reason he
+ * gave (that stays with CHOICE); CHOICE staff read the reason too.
+ */
+export function describeSession(entry: SessionHistoryEntry, audience: 'referrer' | 'staff'): TimelineItem | null {
+  const attended = ['attended', 'notes_recorded', 'signed_off'].includes(entry.state);
+  if (!attended && entry.state !== 'not_attended') return null;
+  const title = attended
+    ? `Session attended: ${entry.moduleTitle}`
+    : entry.absenceJudgement === 'acceptable'
+      ? `Session missed, reason accepted: ${entry.moduleTitle}`
+      : `Session missed without an acceptable reason: ${entry.moduleTitle}`;
+  return {
+    id: `session-${entry.id}`,
+    occurredAt: entry.startsAt.toISOString(),
+    title,
+    byline: entry.workerName ? `${entry.workerName}, CHOICE` : 'CHOICE',
+    lines: audience === 'staff' && !attended && entry.absenceReason ? [{ label: 'Reason', text: entry.absenceReason }] : [],
+  };
+}
+
+/** A report that a manager signed off and sent to the referrer. */
+export interface ReportHistoryEntry {
+  id: string;
+  title: string;
+  signedOffAt: Date;
+  signedOffByName: string | null;
+  href: string;
+}
+
+export function describeReport(entry: ReportHistoryEntry): TimelineItem {
+  return {
+    id: `report-${entry.id}`,
+    occurredAt: entry.signedOffAt.toISOString(),
+    title: `Report sent to the referrer: ${entry.title}`,
+    byline: entry.signedOffByName ? `${entry.signedOffByName}, CHOICE` : 'CHOICE',
+    lines: [],
+    link: { href: entry.href, text: `Read the ${entry.title.replace(/^CHOICE /, '')}` },
+  };
+}
+
+/** Case events, sessions and reports in one timeline, newest first. */
+export function mergeTimelines(...lists: TimelineItem[][]): TimelineItem[] {
+  return lists.flat().sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
 }

@@ -4,6 +4,7 @@
  */
 import type { ConsentAnswer, ContactOffenceAnswer, PersonSex, ReferralRoute } from '../../db/schema';
 import type { MaterialKind, ReferralSection } from './sections';
+import type { EndEarlyReason } from './case-machine';
 
 export const SECTION_TITLES: Record<ReferralSection, string> = {
   person: 'About him',
@@ -58,3 +59,11 @@ export const CONSENT_LABELS: Record<ConsentAnswer, string> = {
 
 /** What he faces, by route: diversion is before any prosecution; every other route follows a conviction. */
 export const chargesLabel = (route: ReferralRoute | null): string => (route === 'diversion' ? 'Charges' : route ? 'Convictions' : 'Charges or convictions');
+
+/** Why a programme ended early, as the worker chooses it. */
+export const END_EARLY_REASON_LABELS: Record<EndEarlyReason, { label: string; hint: string }> = {
+  non_compliance: { label: 'He did not keep to the programme', hint: 'Non-compliance: for example, missed sessions without an acceptable reason.' },
+  withdrawn: { label: 'He withdrew', hint: 'He chose to stop taking part.' },
+  breached: { label: 'His order or licence was breached', hint: 'The court or the supervising officer has acted on a breach.' },
+  returned_to_referrer: { label: 'The case is going back to the referrer', hint: 'For example, his circumstances changed and CHOICE is no longer the right service.' },
+};

@@ -11,6 +11,7 @@ import type { Updateable } from 'kysely';
 import type { CaseEventRow, ReferralTable } from '../../db/schema';
 import { recordAudit, type AuditActor, type Executor } from '../audit/record';
 import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, type CaseContext, type CaseEvent, type CaseState } from './case-machine';
+import { outcomeCodeOf } from './outcomes';
 import { newCaseSnapshot, advanceCase } from './snapshot';
 
 export class CaseConflictError extends Error {
@@ -48,7 +49,7 @@ export interface TransitionActor extends AuditActor {
 type DomainChanges = Omit<Updateable<ReferralTable>, 'id' | 'reference' | 'snapshot' | 'version' | 'state' | 'machine_id' | 'machine_version'>;
 
 /** The columns each step sets beside the snapshot (the machine keeps the workflow; the row keeps the facts). */
-export function domainChanges(event: CaseEvent, context: CaseContext, now: Date): DomainChanges {
+export function domainChanges(event: CaseEvent, context: CaseContext, now: Date, from?: CaseState): DomainChanges {
   switch (event.type) {
     case 'SUBMIT':
       return { submitted_at: now };
@@ -63,7 +64,7 @@ export function domainChanges(event: CaseEvent, context: CaseContext, now: Date)
     case 'END_EARLY':
       return { end_reason: event.reason };
     case 'CLOSE':
-      return { outcome: event.outcome, closed_at: now };
+      return { outcome: event.outcome, closed_at: now, outcome_code: from ? outcomeCodeOf(from, context.endEarlyReason) : null };
     default:
       return {};
   }
@@ -136,7 +137,7 @@ export async function transitionCase(db: Db, request: TransitionRequest): Promis
       .updateTable('referral')
       .set({
         ...request.changes,
-        ...domainChanges(request.event, advance.context, now),
+        ...domainChanges(request.event, advance.context, now, advance.from),
         snapshot: JSON.stringify(advance.snapshot),
         machine_id: CASE_MACHINE_ID,
         machine_version: CASE_MACHINE_VERSION,

@@ -3,6 +3,7 @@
  * needs the person's attention, and what changed when someone else got there first.
  */
 import type { ReactNode } from 'react';
+import { Link } from '@remix-run/react';
 import type { AttentionItem } from '#modules/referrals/attention';
 import type { SummarySection } from '#modules/referrals/case-summary';
 import type { TimelineItem } from '#modules/referrals/history';
@@ -60,6 +61,13 @@ export function CaseTimeline({ items }: { items: TimelineItem[] }) {
             <time dateTime={item.occurredAt}>{formatDateTime(item.occurredAt)}</time>
           </p>
           <Lines lines={item.lines} />
+          {item.link ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={item.link.href}>
+                {item.link.text}
+              </Link>
+            </p>
+          ) : null}
         </div>
       ))}
     </div>

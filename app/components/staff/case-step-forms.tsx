@@ -7,6 +7,8 @@ import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import type { CasePageEvent } from '#modules/referrals/case-actions';
 import { caseloadText, type Caseload } from '#modules/referrals/allocation';
+import { END_EARLY_REASONS } from '#modules/referrals/case-machine';
+import { END_EARLY_REASON_LABELS } from '#modules/referrals/labels';
 import { Checkboxes, Radios, Textarea } from '~/components/form/fields';
 import { ROLE_LABELS } from './labels';
 import { StaffForm } from './staff-form';
@@ -20,6 +22,8 @@ export interface StepFormsProps {
   errors: Record<string, string>;
   /** What the person typed into a step that could not be taken, by step. */
   kept: (step: CasePageEvent, field: string) => string | undefined;
+  /** The outcome closing would record (worked out from the case), in words. */
+  closingOutcome?: string | null;
 }
 
 function Step({ step, version, title, children }: { step: CasePageEvent; version: number; title: string; children: ReactNode }) {
@@ -41,7 +45,7 @@ const Button = ({ children, kind }: { children: ReactNode; kind?: 'secondary' | 
   </button>
 );
 
-export function StepForms({ steps, version, noun, workers, detailsHref, errors, kept }: StepFormsProps) {
+export function StepForms({ steps, version, noun, workers, detailsHref, errors, kept, closingOutcome }: StepFormsProps) {
   const has = (step: CasePageEvent) => steps.includes(step);
   // A form's typed text is put back when the page is shown again after a failed step.
   const key = (step: CasePageEvent, field: string) => `${step}-${version}-${kept(step, field) ?? ''}`.slice(0, 200);
@@ -144,14 +148,66 @@ export function StepForms({ steps, version, noun, workers, detailsHref, errors, 
           <Button kind="warning">Decline referral</Button>
         </Step>
       ) : null}
+      {has('START_ASSESSMENT') ? (
+        <Step step="START_ASSESSMENT" version={version} title="Start the assessment">
+          <p className="govuk-body">
+            Start it when you have arranged the first assessment session with him. You then record the assessment, over as many sessions as it takes, and build his plan
+            for a manager to sign off.
+          </p>
+          <Button>Start the assessment</Button>
+        </Step>
+      ) : null}
+      {has('COMPLETE') ? (
+        <Step step="COMPLETE" version={version} title="Record that he has completed the programme">
+          <p className="govuk-body">We will prepare the completion report for a manager to sign off before it goes to the referrer.</p>
+          <Checkboxes
+            id="confirmComplete"
+            name="confirmComplete"
+            label="Has he completed the programme?"
+            legendSize="s"
+            error={errors.confirmComplete}
+            options={[{ value: 'yes', label: 'Yes, he has completed the work in his plan' }]}
+          />
+          <Button kind="secondary">Record completion</Button>
+        </Step>
+      ) : null}
+      {has('END_EARLY') ? (
+        <Step step="END_EARLY" version={version} title="End the programme early">
+          <Radios
+            key={key('END_EARLY', 'endReason')}
+            id="endReason"
+            name="endReason"
+            label="Why is the programme ending early?"
+            legendSize="s"
+            value={kept('END_EARLY', 'endReason')}
+            error={errors.endReason}
+            options={END_EARLY_REASONS.map((reason) => ({ value: reason, ...END_EARLY_REASON_LABELS[reason] }))}
+          />
+          <Textarea
+            key={key('END_EARLY', 'detail')}
+            id="detail"
+            name="detail"
+            label="What happened?"
+            hint="Say what happened and when. We prepare a report for a manager to sign off before it goes to the referrer, and email the referrer that there is an update."
+            value={kept('END_EARLY', 'detail')}
+            error={errors.detail}
+            rows={4}
+          />
+          <Button kind="warning">End the programme</Button>
+        </Step>
+      ) : null}
       {has('CLOSE') ? (
         <Step step="CLOSE" version={version} title={`Close the ${noun}`}>
           <Textarea
             key={key('CLOSE', 'outcome')}
             id="outcome"
             name="outcome"
-            label="What was the outcome?"
-            hint="For example, that the referrer has been told and will make other arrangements."
+            label="A note about the outcome"
+            hint={
+              closingOutcome
+                ? `The outcome is recorded for statistics as “${closingOutcome}”. Add anything else the record should say, for example that the referrer has the final report.`
+                : 'For example, that the referrer has been told and will make other arrangements.'
+            }
             value={kept('CLOSE', 'outcome')}
             error={errors.outcome}
             rows={3}

@@ -46,7 +46,9 @@ describe('what needs your attention', () => {
   });
 
   it('tells a worker a newly allocated case is theirs, and nothing about others', () => {
-    expect(attentionItems(facts({ perspective: 'worker', state: 'allocated', allocatedToViewer: true })).map((i) => i.kind)).toEqual(['arrange-assessment']);
+    expect(attentionItems(facts({ perspective: 'worker', state: 'allocated', allocatedToViewer: true, offered: ['START_ASSESSMENT'] })).map((i) => i.kind)).toEqual(['arrange-assessment']);
+    expect(attentionItems(facts({ perspective: 'worker', state: 'assessment', allocatedToViewer: true })).map((i) => i.kind)).toEqual(['assess']);
+    expect(attentionItems(facts({ perspective: 'manager', state: 'ended_early', offered: ['CLOSE'] })).map((i) => i.kind)).toEqual(['close']);
     expect(attentionItems(facts({ perspective: 'worker', state: 'allocated', allocatedToViewer: false }))).toEqual([]);
   });
 

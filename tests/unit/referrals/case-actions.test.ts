@@ -35,13 +35,17 @@ describe('the case page’s forms', () => {
     expect(message({ event: 'PROVIDE_INFORMATION', version: '1' })).toBe('Enter your answer to CHOICE’s request');
     expect(message({ event: 'DECLINE', version: '1', reason: 'Not eligible.' })).toBe('Confirm that you want to decline this referral');
     expect(message({ event: 'ALLOCATE', version: '1', workerId: 'wendy' })).toBe('Select who will work with him');
-    expect(message({ event: 'CLOSE', version: '1', outcome: 'x'.repeat(501) })).toBe('The outcome must be 500 characters or fewer');
+    expect(message({ event: 'CLOSE', version: '1', outcome: 'x'.repeat(501) })).toBe('The note must be 500 characters or fewer');
     expect(message({ event: 'REQUEST_INFORMATION', version: '1', request: 'a\u0000b' })).toBe('Your request must not contain hidden characters');
   });
 
   it('refuses a form without a step it knows, or without a version it can read', () => {
     expect(message({ event: 'SUBMIT', version: '1' })).toBe('Choose what to do with this referral');
-    expect(message({ event: 'COMPLETE', version: '1' })).toBe('Choose what to do with this referral');
+    expect(message({ event: 'START_PROGRAMME', version: '1' })).toBe('Choose what to do with this referral');
+    expect(message({ event: 'COMPLETE', version: '1' })).toBe('Confirm that he has completed the programme');
+    expect(message({ event: 'END_EARLY', version: '1', detail: 'He stopped coming.' })).toBe('Select why the programme is ending early');
+    expect(message({ event: 'END_EARLY', version: '1', endReason: 'bored', detail: 'x' })).toBe('Select why the programme is ending early');
+    expect(message({ event: 'END_EARLY', version: '1', endReason: 'withdrawn', detail: ' ' })).toBe('Enter what happened');
     expect(message({ version: '1' })).toBe('Choose what to do with this referral');
     for (const version of [undefined, '', '-1', '1.5', '1e3', '9999999999', 'one']) expect(message({ event: 'ACCEPT', version })).toBe('This page is out of date. Reload it and try again');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseTimeline, describeCaseEvent, type CaseHistoryEntry } from '../../../modules/referrals/history';
+import { caseTimeline, describeCaseEvent, describeReport, describeSession, mergeTimelines, type CaseHistoryEntry } from '../../../modules/referrals/history';
 import { caseNotice } from '../../../modules/referrals/notifications';
 
 const LINK = 'https://choice.example/staff/referrals/0b6e6ad8-1f7e-4a43-9b3e-7c4f1d2e3a4b';
@@ -47,7 +47,7 @@ const entry = (id: number, event: string, fromState: string | null, toState: str
 describe('the case timeline', () => {
   it('describes each step in words, with who and the words they gave', () => {
     expect(describeCaseEvent(entry(3, 'REQUEST_INFORMATION', 'submitted', 'more_information_requested', { reason: 'His address.', actorName: 'Morag Manager', actorOrganisation: 'CHOICE' }))).toEqual({
-      id: 3,
+      id: 'event-3',
       occurredAt: '2026-11-13T10:00:00.000Z',
       title: 'CHOICE asked for more information',
       byline: 'Morag Manager, CHOICE',
@@ -68,5 +68,36 @@ describe('the case timeline', () => {
       entry(5, 'EDIT', 'more_information_requested', 'more_information_requested', { reason: 'offence' }),
     ]);
     expect(timeline.map((item) => item.title)).toEqual(['Details changed', 'CHOICE asked for more information', 'Referral sent to CHOICE', 'Referral started']);
+  });
+});
+
+describe('sessions and reports on the case timeline', () => {
+  const session = {
+    id: 's1',
+    startsAt: new Date('2026-12-03T14:00:00Z'),
+    moduleTitle: 'Motivation',
+    absenceJudgement: null,
+    absenceReason: null,
+    workerName: 'Wendy Worker',
+  };
+
+  it('shows sessions he came to and missed, and nothing for booked, moved or cancelled ones', () => {
+    expect(describeSession({ ...session, state: 'notes_recorded' }, 'referrer')?.title).toBe('Session attended: Motivation');
+    for (const state of ['scheduled', 'rescheduled', 'cancelled']) expect(describeSession({ ...session, state }, 'staff')).toBeNull();
+  });
+
+  it('tells a referrer whether an absence was accepted, and only CHOICE staff the reason he gave', () => {
+    const missed = { ...session, state: 'not_attended', absenceJudgement: 'unacceptable' as const, absenceReason: 'Said he forgot.' };
+    expect(describeSession(missed, 'referrer')).toMatchObject({ title: 'Session missed without an acceptable reason: Motivation', lines: [] });
+    expect(describeSession(missed, 'staff')?.lines).toEqual([{ label: 'Reason', text: 'Said he forgot.' }]);
+    expect(describeSession({ ...missed, absenceJudgement: 'acceptable' }, 'referrer')?.title).toBe('Session missed, reason accepted: Motivation');
+  });
+
+  it('links a sent report, and merges everything newest first', () => {
+    const report = describeReport({ id: 'r1', title: 'CHOICE completion report', signedOffAt: new Date('2026-12-10T09:00:00Z'), signedOffByName: 'Morag Manager', href: '/staff/referrals/x/reports/r1' });
+    expect(report.link).toEqual({ href: '/staff/referrals/x/reports/r1', text: 'Read the completion report' });
+    const attended = describeSession({ ...session, state: 'attended' }, 'staff')!;
+    const event = describeCaseEvent(entry(3, 'START_PROGRAMME', 'assessment', 'in_programme'));
+    expect(mergeTimelines([event], [attended, report]).map((item) => item.id)).toEqual(['report-r1', 'session-s1', 'event-3']);
   });
 });

@@ -40,7 +40,8 @@ const EXPECTED: Record<Exclude<StaffRole, 'admin'>, Partial<Record<CaseState, Ca
   },
   worker: {
     allocated: ['START_ASSESSMENT', 'END_EARLY'],
-    assessment: ['START_PROGRAMME', 'END_EARLY'],
+    // The programme starts when a manager signs the plan off.
+    assessment: ['END_EARLY'],
     in_programme: ['COMPLETE', 'END_EARLY'],
   },
 };
