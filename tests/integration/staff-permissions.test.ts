@@ -88,6 +88,7 @@ const ACCESS: Record<string, { path: (ids: SeededIds) => string; access: Access 
   },
   'routes/staff.screening': { path: () => '/staff/screening', access: { kind: 'permission', permission: 'case:screen:service' } },
   'routes/staff.programme': { path: () => '/staff/programme', access: { kind: 'permission', permission: 'programme:manage:service' } },
+  'routes/staff.statistics': { path: () => '/staff/statistics', access: { kind: 'permission', permission: 'case:read:service' } },
   'routes/staff.referrals.$referralId.confirmation': {
     path: (ids) => `/staff/referrals/${ids.submittedReferralId}/confirmation`,
     access: { kind: 'case', permission: 'case:create:own-organisation', visibleTo: ['referrer'] },

@@ -7,6 +7,7 @@ const ITEMS: Array<StaffNavigationItem & { permission: Permission; mailboxOnly?:
   { to: '/staff/screening', label: 'Screening', permission: 'case:screen:service' },
   { to: '/staff/referrals', label: 'Cases', permission: 'case:read:allocated' },
   { to: '/staff/programme', label: 'Programme', permission: 'programme:manage:service' },
+  { to: '/staff/statistics', label: 'Statistics', permission: 'case:read:service' },
   { to: '/staff/audit', label: 'Audit log', permission: 'audit:read:any' },
   { to: '/staff/admin/organisations', label: 'Organisations', permission: 'organisation:manage:any' },
   { to: '/staff/admin/staff', label: 'Staff accounts', permission: 'staff:manage:any' },

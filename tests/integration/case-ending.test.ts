@@ -1,0 +1,137 @@
+/**
+ * The end of a case through its page: the worker starts the assessment, the programme
+ * ends early (with a specific message for each thing left out, and the typed words
+ * kept), the referrer is emailed without details, and the manager closes the case with
+ * its outcome recorded for statistics. Also: sessions on the referrer's timeline, and
+ * the statistics page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../../db/seed';
+import { caseStatistics } from '../../modules/stats/case-outcomes';
+import { startInProcessApp } from '../support/app';
+import { allocatedReferral, staffActor, stepCase } from '../support/cases';
+import { useTestDatabase } from '../support/database';
+import { pageText, type HttpClient } from '../support/http-client';
+import { signedInClient } from '../support/staff';
+import { newSessionSnapshot } from '../../modules/sessions/snapshot';
+
+type Client = HttpClient & { staff: { userId: string } };
+
+describe('ending and closing a case', () => {
+  const test = useTestDatabase();
+  let app: Awaited<ReturnType<typeof startInProcessApp>>;
+  let manager: Client;
+  let worker: Client;
+  let fiscal: Client;
+
+  const referral = (id: string) => test.db.selectFrom('referral').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const post = async (client: Client, id: string, fields: Record<string, string>) =>
+    client.post(`/staff/referrals/${id}`, { version: String((await referral(id)).version), ...fields });
+
+  beforeAll(async () => {
+    await seedDemoData(test.db, { NODE_ENV: 'test' });
+    app = await startInProcessApp(test.db);
+    manager = await signedInClient(app.baseUrl, test.db, 'manager@demo.example');
+    worker = await signedInClient(app.baseUrl, test.db, 'worker@demo.example');
+    fiscal = await signedInClient(app.baseUrl, test.db, 'fiscal@demo.example');
+  });
+  afterAll(() => app?.stop());
+
+  it('the worker starts the assessment from the case page', async () => {
+    const { id } = await allocatedReferral(test.db, 'fiscal@demo.example', 'worker@demo.example');
+    const before = pageText((await worker.get(`/staff/referrals/${id}`)).text);
+    expect(before).toContain('Arrange his assessment');
+    expect(before).toContain('Start the assessment');
+    const started = await post(worker, id, { event: 'START_ASSESSMENT' });
+    expect(started.location).toBe(`/staff/referrals/${id}?done=START_ASSESSMENT`);
+    expect((await referral(id)).state).toBe('assessment');
+    expect(pageText((await worker.get(started.location!)).text)).toContain('Record the assessment and build his plan');
+  });
+
+  it('ending early asks for a reason and what happened, keeping what was typed', async () => {
+    const { id } = await allocatedReferral(test.db, 'fiscal@demo.example', 'worker@demo.example');
+    const noReason = await post(worker, id, { event: 'END_EARLY', detail: 'He has stopped answering calls since 2 December.' });
+    expect(noReason.status).toBe(400);
+    const words = pageText(noReason.text);
+    expect(words).toContain('Select why the programme is ending early');
+    expect(noReason.text).toContain('He has stopped answering calls since 2 December.');
+    const bogus = await post(worker, id, { event: 'END_EARLY', endReason: 'bored', detail: 'x' });
+    expect(pageText(bogus.text)).toContain('Select why the programme is ending early');
+    const noDetail = await post(worker, id, { event: 'END_EARLY', endReason: 'withdrawn', detail: '   ' });
+    expect(pageText(noDetail.text)).toContain('Enter what happened');
+    expect((await referral(id)).state).toBe('allocated');
+  });
+
+  it('ends early, emails the referrer without details, and the manager closes it with its outcome code', async () => {
+    const { id, reference } = await allocatedReferral(test.db, 'fiscal@demo.example', 'worker@demo.example', { person_name: 'Quentin Example' });
+    await stepCase(test.db, id, 'worker@demo.example', { type: 'START_ASSESSMENT' });
+    await stepCase(test.db, id, 'manager@demo.example', { type: 'START_PROGRAMME' });
+    const ended = await post(worker, id, { event: 'END_EARLY', endReason: 'non_compliance', detail: 'Three sessions missed without a reason.' });
+    expect(ended.status).toBe(302);
+    const row = await referral(id);
+    expect(row).toMatchObject({ state: 'ended_early', end_reason: 'non_compliance' });
+
+    const mail = await test.db.selectFrom('outbox_message').selectAll().where('subject', 'like', `%${reference}%`).where('to_address', '=', 'fiscal@demo.example').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    expect(mail.subject).toBe(`There is an update on referral ${reference}`);
+    expect(mail.body_text).not.toContain('Quentin');
+    expect(mail.body_text).not.toContain('Three sessions');
+
+    // The worker cannot close it; the manager sees the outcome it will record.
+    expect(pageText((await worker.get(`/staff/referrals/${id}`)).text)).not.toContain('A note about the outcome');
+    const managerView = pageText((await manager.get(`/staff/referrals/${id}`)).text);
+    expect(managerView).toContain('Close this case');
+    expect(managerView).toContain('recorded for statistics as “Ended early: non-compliance”');
+    const closed = await post(manager, id, { event: 'CLOSE', outcome: 'The fiscal has the ended-early report.' });
+    expect(closed.status).toBe(302);
+    expect(await referral(id)).toMatchObject({ state: 'closed', outcome_code: 'ended_early_non_compliance', outcome: 'The fiscal has the ended-early report.' });
+
+    const year = Number(new Date().toISOString().slice(0, 4));
+    const statistics = await caseStatistics(test.db, year);
+    expect(statistics.outcomes.find((o) => o.outcome === 'ended_early_non_compliance')?.byRoute.diversion).toBeGreaterThanOrEqual(1);
+  });
+
+  it('records completion after confirmation, and closing records it as completed', async () => {
+    const { id } = await allocatedReferral(test.db, 'socialworker.edinburgh@demo.example', 'worker@demo.example');
+    await stepCase(test.db, id, 'worker@demo.example', { type: 'START_ASSESSMENT' });
+    await stepCase(test.db, id, 'manager@demo.example', { type: 'START_PROGRAMME' });
+    const unconfirmed = await post(worker, id, { event: 'COMPLETE' });
+    expect(pageText(unconfirmed.text)).toContain('Confirm that he has completed the programme');
+    expect((await post(worker, id, { event: 'COMPLETE', confirmComplete: 'yes' })).status).toBe(302);
+    await post(manager, id, { event: 'CLOSE', outcome: 'Completion report sent to the court.' });
+    expect(await referral(id)).toMatchObject({ state: 'closed', outcome_code: 'completed' });
+  });
+
+  it('shows the referrer sessions attended and missed, but not the reason he gave for missing one', async () => {
+    const { id } = await allocatedReferral(test.db, 'fiscal@demo.example', 'worker@demo.example');
+    const workerActor = await staffActor(test.db, 'worker@demo.example');
+    const snapshot = JSON.stringify(newSessionSnapshot());
+    const at = (days: number) => new Date(Date.now() - days * 86_400_000);
+    await test.db
+      .insertInto('programme_session')
+      .values([
+        { referral_id: id, worker_id: workerActor.staffUserId, module_key: 'assessment', starts_at: at(14), ends_at: new Date(at(14).getTime() + 3_600_000), state: 'notes_recorded', machine_id: 'choice-session', machine_version: 1, snapshot, private_notes: 'PRIVATE-NOTE-TEXT' },
+        { referral_id: id, worker_id: workerActor.staffUserId, module_key: 'assessment', starts_at: at(7), ends_at: new Date(at(7).getTime() + 3_600_000), state: 'not_attended', absence_judgement: 'unacceptable', absence_reason: 'ABSENCE-REASON-TEXT', machine_id: 'choice-session', machine_version: 1, snapshot },
+      ])
+      .execute();
+    const referrerView = pageText((await fiscal.get(`/staff/referrals/${id}`)).text);
+    expect(referrerView).toContain('Session attended: Assessment');
+    expect(referrerView).toContain('Session missed without an acceptable reason: Assessment');
+    expect(referrerView).not.toContain('ABSENCE-REASON-TEXT');
+    expect(referrerView).not.toContain('PRIVATE-NOTE-TEXT');
+    expect(pageText((await manager.get(`/staff/referrals/${id}`)).text)).toContain('ABSENCE-REASON-TEXT');
+  });
+
+  it('the statistics page counts closed cases, and explains a year it cannot show', async () => {
+    const page = await manager.get('/staff/statistics?year=all');
+    expect(page.status).toBe(200);
+    const words = pageText(page.text);
+    expect(words).toContain('Ended early: non-compliance');
+    expect(words).toContain('Programme completed');
+    for (const bad of ['1999', 'twenty', '2026-01', '9'.repeat(40)]) {
+      const refused = await manager.get(`/staff/statistics?year=${encodeURIComponent(bad)}`);
+      expect(refused.status, bad).toBe(400);
+      expect(pageText(refused.text), bad).toMatch(/Enter a year (as four digits|from 2020 to \d{4})/);
+    }
+    expect((await worker.get('/staff/statistics')).status).toBe(403);
+  });
+});
