@@ -43,6 +43,11 @@ const ACTION_LABELS: Record<string, string> = {
   'case.allocate': 'Case allocated',
   'case.close': 'Case closed',
   'programme.update': 'Programme definition saved',
+  'report.create': 'Report prepared',
+  'report.read': 'Report opened',
+  'report.refresh': 'Report figures refreshed',
+  'report.introduction': 'Report opening paragraph changed',
+  'report.sign-off': 'Report signed off and sent',
 };
 
 export const ACTION_GROUP_LABELS: Record<string, string> = {
@@ -57,6 +62,7 @@ export const ACTION_GROUP_LABELS: Record<string, string> = {
   audit: 'Audit log exports',
   case: 'Cases and referrals',
   programme: 'Programme definition',
+  report: 'Reports to referrers',
 };
 
 export const OBJECT_TYPE_LABELS: Record<string, string> = {
@@ -65,6 +71,7 @@ export const OBJECT_TYPE_LABELS: Record<string, string> = {
   permission: 'Permission',
   referral: 'Referral',
   programme_definition: 'Programme definition version',
+  report: 'Report',
 };
 
 export const OUTCOME_LABELS: Record<AuditOutcome, string> = { success: 'Success', failure: 'Failure', denied: 'Denied' };
@@ -87,6 +94,11 @@ const DETAIL_LABELS: Record<string, string> = {
   truncated: 'Cut short at the limit',
   recoveryCodesRemoved: 'Recovery codes removed',
   wasConfirmed: 'Two-factor was set up',
+  referral: 'Referral id',
+  version: 'Version',
+  format: 'Format',
+  edited: 'Opening paragraph edited',
+  step: 'Step',
 };
 
 const DETAIL_ORDER = Object.keys(DETAIL_LABELS);
