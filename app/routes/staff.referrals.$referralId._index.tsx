@@ -4,6 +4,7 @@ import { ErrorSummary, errorList } from '~/components/form/error-summary';
 import { SuccessBanner } from '~/components/staff/admin-parts';
 import { AttentionPanel, CaseTimeline, ConflictPanel, SummarySections } from '~/components/staff/case-parts';
 import { StepForms } from '~/components/staff/case-step-forms';
+import { CaseReports } from '~/components/staff/case-reports';
 import { formatDay } from '#modules/referrals/dates';
 import { TEXT_FIELD, type CasePageEvent } from '#modules/referrals/case-actions';
 import { STAFF_SERVICE_NAME } from '~/components/staff/staff-layout';
@@ -97,6 +98,8 @@ export default function CasePage() {
         ) : (
           <span id="next-steps" />
         )}
+
+        {view.inProgramme ? <CaseReports reports={view.reports} referralId={view.id} canPrepare={view.canPrepareReport} /> : null}
 
         <h2 className="govuk-heading-m">The referral</h2>
         <SummarySections sections={view.summary} />

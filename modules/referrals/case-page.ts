@@ -16,6 +16,7 @@ import { caseSummary, type SummarySection } from './case-summary';
 import { EDITABLE_STATES } from './details';
 import { currentProgramme } from '../programme/definition';
 import { REPORT_TITLES, type ReportKind } from '../reports/report-content';
+import { caseReports, preparableReportKinds, type CaseReportItem } from '../reports/reports';
 import { caseHistory, caseTimeline, describeReport, describeSession, mergeTimelines, type TimelineItem } from './history';
 import { offeredEvents } from './offered-events';
 import { OUTCOME_LABELS, outcomeCodeOf } from './outcomes';
@@ -45,6 +46,11 @@ export interface CasePageView {
   detailsHref: string | null;
   /** When the case can be closed: the outcome closing it would record, in words. */
   closingOutcome: string | null;
+  /** Reports on the case this person may see (a referrer: those sent to them), and whether they may prepare one now. */
+  reports: CaseReportItem[];
+  canPrepareReport: boolean;
+  /** Whether the case has reached the point where it has sessions and reports. */
+  inProgramme: boolean;
 }
 
 const WAITING_STATES: readonly CaseState[] = ['submitted', 'screening', 'more_information_requested', 'accepted'];
@@ -126,11 +132,14 @@ export async function casePageView(db: Executor, viewer: CaseViewer, referral: R
   const state = referral.state as CaseState;
   const offered = offeredEvents(referral.snapshot, referral.machine_version, (permission) => mayUpdate(viewer, referral, permission));
   const steps = offered.filter(isCasePageEvent);
-  const [who, history, people, later] = await Promise.all([
+  const inProgramme = PROGRAMME_STATES.includes(state);
+  const [who, history, people, later, reports, preparable] = await Promise.all([
     names(db, referral),
     caseHistory(db, referral.id),
     steps.includes('ALLOCATE') ? caseloads(db, viewer.organisationId) : Promise.resolve([]),
-    PROGRAMME_STATES.includes(state) ? sessionsAndReports(db, referral.id, audienceOf(viewer.role)) : Promise.resolve([]),
+    inProgramme ? sessionsAndReports(db, referral.id, audienceOf(viewer.role)) : Promise.resolve([]),
+    inProgramme ? caseReports(db, viewer, referral.id) : Promise.resolve([]),
+    inProgramme ? preparableReportKinds(db, viewer, referral) : Promise.resolve([]),
   ]);
   return {
     id: referral.id,
@@ -161,6 +170,9 @@ export async function casePageView(db: Executor, viewer: CaseViewer, referral: R
     workers: people.map((person) => ({ ...person, current: person.staffUserId === referral.allocated_worker_id })),
     allocatedWorkerName: who.workerName,
     timeline: mergeTimelines(caseTimeline(history), later),
+    reports,
+    canPrepareReport: preparable.length > 0,
+    inProgramme,
     closingOutcome: steps.includes('CLOSE') ? closingOutcomeOf(state, referral.end_reason) : null,
     detailsHref: perspective === 'referrer' && EDITABLE_STATES.includes(state) && offered.some((e) => e === 'SUBMIT' || e === 'PROVIDE_INFORMATION') ? `/staff/referrals/${referral.id}/check-answers` : null,
   };

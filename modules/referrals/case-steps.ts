@@ -14,6 +14,7 @@ import { caseEventFrom, type CaseAction, type CasePageEvent } from './case-actio
 import type { CaseState } from './case-machine';
 import { caseHistory, caseTimeline, type TimelineItem } from './history';
 import { queueCaseNotice } from './notifications';
+import { createReport } from '../reports/reports';
 import { EVENT_PERMISSIONS } from './offered-events';
 import { CaseConflictError, CaseNotFoundError, transitionCase, TransitionRefusedError } from './transitions';
 
@@ -83,6 +84,9 @@ export async function takeCaseStep(db: Db, viewer: CaseViewer, referral: Referra
       actor,
       alsoDo: async (trx, moved) => {
         await queueCaseNotice(trx, { event: event.type, referralId: moved.referralId, workerId: moved.context.allocatedWorkerId }, siteUrl);
+        // The report the referrer will need is prepared at once, for a manager to sign off.
+        const kind = event.type === 'COMPLETE' ? 'completion' : event.type === 'END_EARLY' ? 'ended_early' : null;
+        if (kind) await createReport(trx, { referralId: moved.referralId, kind, actor });
       },
     });
     return { status: 'done', state: result.state, version: result.version };

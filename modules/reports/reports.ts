@@ -68,7 +68,7 @@ export async function reportChangesSince(db: Executor, reportId: string, version
     .orderBy('audit_event.id')
     .execute();
   return rows.map((row) => ({
-    id: row.id,
+    id: `audit-${row.id}`,
     occurredAt: row.occurred_at.toISOString(),
     title: WRITE_TITLES[row.action] ?? row.action,
     byline: row.full_name ? `${row.full_name}${row.organisation_name ? `, ${row.organisation_name}` : ''}` : 'the system',

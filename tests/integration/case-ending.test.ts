@@ -70,6 +70,11 @@ describe('ending and closing a case', () => {
     expect(ended.status).toBe(302);
     const row = await referral(id);
     expect(row).toMatchObject({ state: 'ended_early', end_reason: 'non_compliance' });
+    // The ended-early report is made in the same step, waiting for a manager; the referrer cannot see it yet.
+    const report = await test.db.selectFrom('report').selectAll().where('referral_id', '=', id).executeTakeFirstOrThrow();
+    expect(report).toMatchObject({ kind: 'ended_early', state: 'awaiting_sign_off' });
+    expect(pageText((await fiscal.get(`/staff/referrals/${id}`)).text)).not.toContain('programme ended early');
+    expect(pageText((await manager.get(`/staff/referrals/${id}`)).text)).toContain('Waiting for sign-off');
 
     const mail = await test.db.selectFrom('outbox_message').selectAll().where('subject', 'like', `%${reference}%`).where('to_address', '=', 'fiscal@demo.example').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
     expect(mail.subject).toBe(`There is an update on referral ${reference}`);
@@ -97,6 +102,7 @@ describe('ending and closing a case', () => {
     const unconfirmed = await post(worker, id, { event: 'COMPLETE' });
     expect(pageText(unconfirmed.text)).toContain('Confirm that he has completed the programme');
     expect((await post(worker, id, { event: 'COMPLETE', confirmComplete: 'yes' })).status).toBe(302);
+    expect(await test.db.selectFrom('report').select(['kind', 'state']).where('referral_id', '=', id).execute()).toEqual([{ kind: 'completion', state: 'awaiting_sign_off' }]);
     await post(manager, id, { event: 'CLOSE', outcome: 'Completion report sent to the court.' });
     expect(await referral(id)).toMatchObject({ state: 'closed', outcome_code: 'completed' });
   });

@@ -40,6 +40,8 @@ const EMAIL: Record<StaffRole, string> = {
 };
 
 const TOKEN = 'A'.repeat(43);
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+const CASE_READ: Permission[] = ['case:read:own-organisation', 'case:read:allocated', 'case:read:service'];
 
 /** The one table: route id → the address to request, and who may have it. */
 const ACCESS: Record<string, { path: (ids: SeededIds) => string; access: Access }> = {
@@ -88,6 +90,19 @@ const ACCESS: Record<string, { path: (ids: SeededIds) => string; access: Access 
   },
   'routes/staff.screening': { path: () => '/staff/screening', access: { kind: 'permission', permission: 'case:screen:service' } },
   'routes/staff.programme': { path: () => '/staff/programme', access: { kind: 'permission', permission: 'programme:manage:service' } },
+  // No report has this id: everyone the role check lets through is told it is not there.
+  'routes/staff.referrals.$referralId.reports.$reportId': {
+    path: (ids) => `/staff/referrals/${ids.submittedReferralId}/reports/${NO_SUCH_ID}`,
+    access: { kind: 'case', permission: CASE_READ, visibleTo: [] },
+  },
+  'routes/staff.referrals.$referralId.reports.$reportId[.pdf]': {
+    path: (ids) => `/staff/referrals/${ids.submittedReferralId}/reports/${NO_SUCH_ID}.pdf`,
+    access: { kind: 'case', permission: CASE_READ, visibleTo: [] },
+  },
+  'routes/staff.referrals.$referralId.reports.new': {
+    path: (ids) => `/staff/referrals/${ids.submittedReferralId}/reports/new`,
+    access: { kind: 'case', permission: 'case:update:allocated', visibleTo: ['manager'] },
+  },
   'routes/staff.statistics': { path: () => '/staff/statistics', access: { kind: 'permission', permission: 'case:read:service' } },
   'routes/staff.referrals.$referralId.confirmation': {
     path: (ids) => `/staff/referrals/${ids.submittedReferralId}/confirmation`,

@@ -86,13 +86,13 @@ function ChoiceItem(props: { kind: 'radios' | 'checkboxes'; id: string; name: st
         value={option.value}
         defaultChecked={checked}
         data-behaviour={exclusive ? 'exclusive' : undefined}
-        aria-describedby={option.hint ? `${id}-hint` : undefined}
+        aria-describedby={option.hint ? `${id}-item-hint` : undefined}
       />
       <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
         {option.label}
       </label>
       {option.hint ? (
-        <div id={`${id}-hint`} className={`govuk-hint govuk-${kind}__hint`}>
+        <div id={`${id}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
           {option.hint}
         </div>
       ) : null}
