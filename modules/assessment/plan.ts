@@ -14,18 +14,20 @@
 import type { Db } from '../../db/connection';
 import type { CasePlan, PlanModule, PlanState } from '../../db/schema';
 import { recordAudit, type Executor } from '../audit/record';
-import { queueMail, type MailMessage } from '../mail/outbox';
+import type { MailMessage } from '../mail/outbox';
 import { currentProgramme } from '../programme/definition';
 import type { CaseState } from '../referrals/case-machine';
 import { CaseNotFoundError, transitionCase, type TransitionActor, type TransitionResult } from '../referrals/transitions';
 import { isChoiceManager, mayWorkOn } from '../sessions/sessions';
 import { missingFromAssessment, readAssessment } from './assessment';
+import { PlanConflictError, PlanInvalidError, PlanNotAllowedError, PlanNotReadyError } from './plan-errors';
 import { returnReasonField } from './forms';
-import { buildPlan, choicesOf, planTotals, type PlanErrors } from './plan-builder';
+import { buildPlan, choicesOf, planTotals } from './plan-builder';
+import { planLink, queueManagerNotice, queueWorkerNotice } from './plan-notices';
 
+export { PlanConflictError, PlanInvalidError, PlanNotAllowedError, PlanNotReadyError } from './plan-errors';
+export { PLAN_MAIL_KIND, planNoticeText } from './plan-notices';
 export { buildPlan, defaultPlan, planTotals, PLAN_MAX_SESSIONS, type BuiltPlan, type PlanChoice, type PlanTotals } from './plan-builder';
-
-export const PLAN_MAIL_KIND = 'plan-notification';
 
 export interface PlanRecord {
   referralId: string;
@@ -45,48 +47,6 @@ export interface PlanRecord {
   returnedReason: string | null;
   returnedAt: Date | null;
   returnedByName: string | null;
-}
-
-export class PlanConflictError extends Error {
-  constructor(
-    /** The plan as it is now (who changed it, when, and its state), or null if there is none. */
-    readonly current: PlanRecord | null,
-  ) {
-    super('This plan was changed by someone else.');
-    this.name = 'PlanConflictError';
-  }
-}
-
-/** The plan or the case is not at a stage that takes this change, or this person may not make it. */
-export class PlanNotAllowedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PlanNotAllowedError';
-  }
-}
-
-/** The plan cannot go for sign-off (or be signed off) until the assessment is complete. */
-export class PlanNotReadyError extends Error {
-  constructor(
-    /** The parts of the assessment still empty, by their labels. */
-    readonly missing: string[],
-  ) {
-    super(`The assessment is not complete yet. Before the plan can be signed off, fill in ${listText(missing.map((m) => m.toLowerCase()))} in the assessment.`);
-    this.name = 'PlanNotReadyError';
-  }
-}
-
-/** What a caller asked to save is not a plan the programme allows (field → message, as the builder says). */
-export class PlanInvalidError extends Error {
-  constructor(readonly errors: PlanErrors) {
-    super(Object.values(errors)[0] ?? 'The plan is not valid.');
-    this.name = 'PlanInvalidError';
-  }
-}
-
-function listText(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** A jsonb list of modules as stored, read defensively: anything not shaped like a module is left out. */
@@ -165,48 +125,6 @@ const STATE_REFUSALS: Record<PlanState, string> = {
   awaiting_sign_off: 'The plan is already waiting for a manager to sign it off.',
   signed_off: 'The plan has already been signed off.',
 };
-
-const link = (siteUrl: string, referralId: string) => `${siteUrl.replace(/\/+$/, '')}/staff/referrals/${referralId}/plan`;
-
-const PRIVACY = ['For the privacy of everyone involved, this email does not contain any case details.', 'If you were not expecting it, tell your manager.'];
-
-/** The email about a plan: that it needs attention, the reference and a link, nothing else. */
-export function planNoticeText(notice: 'awaiting-sign-off' | 'returned' | 'signed-off', reference: string, href: string): { subject: string; text: string } {
-  const { subject, opening } = {
-    'awaiting-sign-off': { subject: `A plan is waiting for sign-off on case ${reference}`, opening: `The individual plan for case ${reference} is waiting for a manager to sign it off.` },
-    returned: { subject: `The plan for case ${reference} has been sent back to you`, opening: `A manager has sent the individual plan for case ${reference} back to you, with a note on what to change.` },
-    'signed-off': { subject: `The plan for case ${reference} has been signed off`, opening: `A manager has signed off the individual plan for case ${reference}, and the programme has started.` },
-  }[notice];
-  return { subject, text: [opening, '', 'Sign in to see it:', href, '', ...PRIVACY].join('\n') };
-}
-
-/** To every active manager of an active CHOICE service. */
-async function queueManagerNotice(trx: Executor, reference: string, href: string): Promise<MailMessage[]> {
-  const managers = await trx
-    .selectFrom('staff_user')
-    .innerJoin('organisation', 'organisation.id', 'staff_user.organisation_id')
-    .select('staff_user.email')
-    .where('staff_user.role', '=', 'manager')
-    .where('staff_user.active', '=', true)
-    .where('organisation.kind', '=', 'choice_service')
-    .where('organisation.active', '=', true)
-    .orderBy('staff_user.email')
-    .execute();
-  const { subject, text } = planNoticeText('awaiting-sign-off', reference, href);
-  const messages = managers.map((manager): MailMessage => ({ to: manager.email, subject, text, kind: PLAN_MAIL_KIND }));
-  for (const message of messages) await queueMail(trx, message);
-  return messages;
-}
-
-/** To the worker the case is allocated to, if their account is active and they did not make the change themselves. */
-async function queueWorkerNotice(trx: Executor, notice: 'returned' | 'signed-off', referral: { reference: string; allocated_worker_id: string | null }, actorId: string, href: string) {
-  if (!referral.allocated_worker_id || referral.allocated_worker_id === actorId) return [];
-  const worker = await trx.selectFrom('staff_user').select(['email', 'active']).where('id', '=', referral.allocated_worker_id).executeTakeFirst();
-  if (!worker?.active) return [];
-  const message: MailMessage = { to: worker.email, ...planNoticeText(notice, referral.reference, href), kind: PLAN_MAIL_KIND };
-  await queueMail(trx, message);
-  return [message];
-}
 
 export interface SavePlanRequest {
   referralId: string;
@@ -345,7 +263,7 @@ export async function submitPlanForSignOff(db: Db, request: PlanStepRequest): Pr
       outcome: 'success',
       detail: { version, from: 'draft', to: 'awaiting_sign_off' },
     });
-    const mail = await queueManagerNotice(trx, referral.reference, link(request.siteUrl, referral.id));
+    const mail = await queueManagerNotice(trx, referral.reference, planLink(request.siteUrl, referral.id));
     return { plan: (await readPlan(trx, referral.id))!, mail };
   });
 }
@@ -386,7 +304,7 @@ export async function returnPlan(db: Db, request: PlanStepRequest & { reason: st
       outcome: 'success',
       detail: { version, from: 'awaiting_sign_off', to: 'draft', reasonLength: reason.data.length },
     });
-    const mail = await queueWorkerNotice(trx, 'returned', referral, actor.staffUserId, link(request.siteUrl, referral.id));
+    const mail = await queueWorkerNotice(trx, 'returned', referral, actor.staffUserId, planLink(request.siteUrl, referral.id));
     return { plan: (await readPlan(trx, referral.id))!, mail };
   });
 }
@@ -459,7 +377,7 @@ export async function signOffPlan(db: Db, request: SignOffRequest): Promise<Sign
       const plan = (await readPlan(trx, result.referralId))!;
       signed.plan = plan;
       const referral = await trx.selectFrom('referral').select(['reference', 'allocated_worker_id']).where('id', '=', result.referralId).executeTakeFirstOrThrow();
-      signed.mail = await queueWorkerNotice(trx, 'signed-off', referral, actor.staffUserId, link(request.siteUrl, result.referralId));
+      signed.mail = await queueWorkerNotice(trx, 'signed-off', referral, actor.staffUserId, planLink(request.siteUrl, result.referralId));
       if (request.alsoDo) await request.alsoDo(trx, { ...result, plan });
     },
   });
