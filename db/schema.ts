@@ -312,6 +312,10 @@ export interface CasePlanTable {
   submitted_at: Timestamp | null;
   signed_off_at: Timestamp | null;
   signed_off_by_staff_user_id: string | null;
+  /** Why a manager last sent the plan back to the worker; cleared when it is sent for sign-off again. */
+  returned_reason: string | null;
+  returned_at: Timestamp | null;
+  returned_by_staff_user_id: string | null;
 }
 
 export const REPORT_STATES = ['awaiting_sign_off', 'signed_off'] as const;

@@ -25,7 +25,8 @@ export const SCHEDULABLE_CASE_STATES = ['allocated', 'assessment', 'in_programme
 export const LIVE_SESSION_STATES: readonly SessionState[] = ['scheduled', 'attended', 'notes_recorded', 'signed_off'];
 export const MAX_SESSION_MINUTES = 8 * 60;
 
-async function isChoiceManager(db: Executor, staffUserId: string): Promise<boolean> {
+/** An active manager of the CHOICE service (the only people who sign off). */
+export async function isChoiceManager(db: Executor, staffUserId: string): Promise<boolean> {
   const row = await db
     .selectFrom('staff_user')
     .innerJoin('organisation', 'organisation.id', 'staff_user.organisation_id')
@@ -39,7 +40,7 @@ async function isChoiceManager(db: Executor, staffUserId: string): Promise<boole
 }
 
 /** The allocated worker, or a manager of the CHOICE service. */
-async function mayWorkOn(db: Executor, staffUserId: string, allocatedWorkerId: string | null): Promise<boolean> {
+export async function mayWorkOn(db: Executor, staffUserId: string, allocatedWorkerId: string | null): Promise<boolean> {
   return staffUserId === allocatedWorkerId || isChoiceManager(db, staffUserId);
 }
 
