@@ -5,6 +5,7 @@ import { SuccessBanner } from '~/components/staff/admin-parts';
 import { AttentionPanel, CaseTimeline, ConflictPanel, SummarySections } from '~/components/staff/case-parts';
 import { StepForms } from '~/components/staff/case-step-forms';
 import { CaseReports } from '~/components/staff/case-reports';
+import { PlanSummary } from '~/components/staff/plan-summary';
 import { formatDay } from '#modules/referrals/dates';
 import { TEXT_FIELD, type CasePageEvent } from '#modules/referrals/case-actions';
 import { STAFF_SERVICE_NAME } from '~/components/staff/staff-layout';
@@ -99,6 +100,9 @@ export default function CasePage() {
           <span id="next-steps" />
         )}
 
+        {view.assessmentAndPlan ? (
+          <PlanSummary summary={view.assessmentAndPlan} referralId={view.id} canEdit={view.perspective !== 'referrer' && ['assessment', 'in_programme'].includes(view.state)} />
+        ) : null}
         {view.inProgramme ? <CaseReports reports={view.reports} referralId={view.id} canPrepare={view.canPrepareReport} /> : null}
 
         <h2 className="govuk-heading-m">The referral</h2>

@@ -17,6 +17,7 @@ import { recordAudit, type Executor } from '../audit/record';
 import type { MailMessage } from '../mail/outbox';
 import { currentProgramme } from '../programme/definition';
 import type { CaseState } from '../referrals/case-machine';
+import { createReport } from '../reports/reports';
 import { CaseNotFoundError, transitionCase, type TransitionActor, type TransitionResult } from '../referrals/transitions';
 import { isChoiceManager, mayWorkOn } from '../sessions/sessions';
 import { missingFromAssessment, readAssessment } from './assessment';
@@ -378,6 +379,8 @@ export async function signOffPlan(db: Db, request: SignOffRequest): Promise<Sign
       signed.plan = plan;
       const referral = await trx.selectFrom('referral').select(['reference', 'allocated_worker_id']).where('id', '=', result.referralId).executeTakeFirstOrThrow();
       signed.mail = await queueWorkerNotice(trx, 'signed-off', referral, actor.staffUserId, planLink(request.siteUrl, result.referralId));
+      // The programme has started: its start report is prepared in the same step, for a manager to sign off.
+      await createReport(trx, { referralId: result.referralId, kind: 'programme_start', actor, now });
       if (request.alsoDo) await request.alsoDo(trx, { ...result, plan });
     },
   });

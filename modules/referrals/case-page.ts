@@ -14,6 +14,7 @@ import { isCasePageEvent, type CasePageEvent } from './case-actions';
 import { END_EARLY_REASONS, type CaseState } from './case-machine';
 import { caseSummary, type SummarySection } from './case-summary';
 import { EDITABLE_STATES } from './details';
+import { assessmentAndPlanSummary, type AssessmentAndPlanSummary } from '../assessment/summary';
 import { currentProgramme } from '../programme/definition';
 import { REPORT_TITLES, type ReportKind } from '../reports/report-content';
 import { caseReports, preparableReportKinds, type CaseReportItem } from '../reports/reports';
@@ -51,11 +52,14 @@ export interface CasePageView {
   canPrepareReport: boolean;
   /** Whether the case has reached the point where it has sessions and reports. */
   inProgramme: boolean;
+  /** The assessment and individual plan, for CHOICE staff, once the assessment has started. */
+  assessmentAndPlan: AssessmentAndPlanSummary | null;
 }
 
 const WAITING_STATES: readonly CaseState[] = ['submitted', 'screening', 'more_information_requested', 'accepted'];
 /** States in which a case can have sessions and reports. */
 const PROGRAMME_STATES: readonly CaseState[] = ['allocated', 'assessment', 'in_programme', 'completed', 'ended_early', 'closed'];
+const ASSESSED_STATES: readonly CaseState[] = ['assessment', 'in_programme', 'completed', 'ended_early', 'closed'];
 const REFERRAL_STATES: readonly CaseState[] = ['draft', 'submitted', 'screening', 'more_information_requested', 'declined'];
 
 async function names(db: Executor, referral: Referral) {
@@ -133,13 +137,15 @@ export async function casePageView(db: Executor, viewer: CaseViewer, referral: R
   const offered = offeredEvents(referral.snapshot, referral.machine_version, (permission) => mayUpdate(viewer, referral, permission));
   const steps = offered.filter(isCasePageEvent);
   const inProgramme = PROGRAMME_STATES.includes(state);
-  const [who, history, people, later, reports, preparable] = await Promise.all([
+  const showPlan = perspective !== 'referrer' && ASSESSED_STATES.includes(state);
+  const [who, history, people, later, reports, preparable, assessmentAndPlan] = await Promise.all([
     names(db, referral),
     caseHistory(db, referral.id),
     steps.includes('ALLOCATE') ? caseloads(db, viewer.organisationId) : Promise.resolve([]),
     inProgramme ? sessionsAndReports(db, referral.id, audienceOf(viewer.role)) : Promise.resolve([]),
     inProgramme ? caseReports(db, viewer, referral.id) : Promise.resolve([]),
     inProgramme ? preparableReportKinds(db, viewer, referral) : Promise.resolve([]),
+    showPlan ? assessmentAndPlanSummary(db, referral.id) : Promise.resolve(null),
   ]);
   return {
     id: referral.id,
@@ -173,6 +179,7 @@ export async function casePageView(db: Executor, viewer: CaseViewer, referral: R
     reports,
     canPrepareReport: preparable.length > 0,
     inProgramme,
+    assessmentAndPlan,
     closingOutcome: steps.includes('CLOSE') ? closingOutcomeOf(state, referral.end_reason) : null,
     detailsHref: perspective === 'referrer' && EDITABLE_STATES.includes(state) && offered.some((e) => e === 'SUBMIT' || e === 'PROVIDE_INFORMATION') ? `/staff/referrals/${referral.id}/check-answers` : null,
   };

@@ -247,7 +247,10 @@ describe('the assessment and the individual plan', () => {
       expect(event).toMatchObject({ from_state: 'assessment', to_state: 'in_programme', actor_staff_user_id: manager.staffUserId, version: caseVersion + 1 });
       expect((await auditFor(id, 'case.start-programme')).map((a) => a.actor_staff_user_id)).toEqual([manager.staffUserId]);
       expect((await auditFor(id, 'plan.sign-off')).map((a) => a.detail)).toEqual([{ version: planVersion + 1, from: 'awaiting_sign_off', to: 'signed_off', caseVersion: caseVersion + 1 }]);
-      expect(await test.db.selectFrom('report').select('kind').where('referral_id', '=', id).execute()).toEqual([{ kind: 'programme_start' }]);
+      // The sign-off prepares the programme start report itself; the caller's own row is there too.
+      const reports = await test.db.selectFrom('report').select(['kind', 'facts']).where('referral_id', '=', id).execute();
+      expect(reports.map((r) => r.kind)).toEqual(['programme_start', 'programme_start']);
+      expect(reports.filter((r) => (r.facts as { reference?: string }).reference === reference)).toHaveLength(1);
 
       // The plan is fixed now; the assessment stays open for a reassessment during the programme.
       await expect(savePlan(test.db, { referralId: id, expectedVersion: signed.plan.version, modules: defaultPlan(DEFAULT_PROGRAMME), actor: worker })).rejects.toThrow(

@@ -103,6 +103,14 @@ const ACCESS: Record<string, { path: (ids: SeededIds) => string; access: Access 
     path: (ids) => `/staff/referrals/${ids.submittedReferralId}/reports/new`,
     access: { kind: 'case', permission: 'case:update:allocated', visibleTo: ['manager'] },
   },
+  'routes/staff.referrals.$referralId.assessment': {
+    path: (ids) => `/staff/referrals/${ids.submittedReferralId}/assessment`,
+    access: { kind: 'case', permission: 'case:update:allocated', visibleTo: ['manager'] },
+  },
+  'routes/staff.referrals.$referralId.plan': {
+    path: (ids) => `/staff/referrals/${ids.submittedReferralId}/plan`,
+    access: { kind: 'case', permission: 'case:update:allocated', visibleTo: ['manager'] },
+  },
   'routes/staff.statistics': { path: () => '/staff/statistics', access: { kind: 'permission', permission: 'case:read:service' } },
   'routes/staff.referrals.$referralId.confirmation': {
     path: (ids) => `/staff/referrals/${ids.submittedReferralId}/confirmation`,
