@@ -1,7 +1,7 @@
 import type { MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { doneText } from '#modules/sessions/banners';
-import { errorAnchor, STEP_FIELDS, type SessionPageStep } from '#modules/sessions/forms';
+import { errorAnchor, STEP_FIELDS, type SessionPageStep } from '#modules/sessions/form-fields';
 import { ErrorSummary, errorTitle } from '~/components/form/error-summary';
 import { usePageTitle } from '~/components/practitioners/practitioner-form';
 import { SuccessBanner } from '~/components/staff/admin-parts';
@@ -31,10 +31,10 @@ export default function SessionPage() {
   const title = `Session on ${view.date}`;
   usePageTitle(errorTitle(`${title} (${view.reference}) – ${STAFF_SERVICE_NAME}`, summary.length > 0 || !!posted?.conflict));
   const valuesFor = (of: SessionPageStep): Record<string, string> => {
-    if (posted?.step === of) return posted.values;
-    if (of === 'RECORD_NOTES') return view.notesValues;
-    if (of === 'RESCHEDULE') return { minutes: String(view.minutes) };
-    return {};
+    const saved = of === 'RECORD_NOTES' ? view.notesValues : of === 'RESCHEDULE' ? { minutes: String(view.minutes) } : {};
+    // What was typed wins; a field the post did not carry at all shows what is saved (an unticked box is carried as absent).
+    if (posted?.step === of) return of === 'RECORD_NOTES' ? posted.values : { ...saved, ...posted.values };
+    return saved;
   };
   const done = view.done && !posted ? view.done : null;
   return (
@@ -125,6 +125,7 @@ export default function SessionPage() {
             <h2 className="govuk-heading-m" id="next-steps" tabIndex={-1}>
               What you can do
             </h2>
+            {view.state === 'scheduled' && !view.started ? <p className="govuk-body">You can record whether he came once the session has started.</p> : null}
             <SessionStepForms
               steps={view.steps}
               version={version}

@@ -7,9 +7,11 @@
  */
 import { z } from 'zod';
 import { HOMEWORK_OUTCOMES, SESSION_ENGAGEMENTS, type HomeworkOutcome, type ProgrammeSession, type SessionEngagement } from '../../db/schema';
-import { DATE_PARTS, readDateParts } from '../referrals/dates';
+import { readDateParts } from '../referrals/dates';
 import { ABSENCE_JUDGEMENTS, type AbsenceJudgement } from './session-machine';
 import { formatSessionDay, fromScottishClock, readClockTime, toScottishClock } from './times';
+
+export { errorAnchor, isSessionPageStep, SESSION_PAGE_STEPS, STEP_FIELDS, type SessionPageStep } from './form-fields';
 
 export const MIN_SESSION_MINUTES = 15;
 export const MAX_FORM_SESSION_MINUTES = 480;
@@ -160,11 +162,6 @@ export function bookingForm(context: BookingContext) {
 
 export type Booking = z.output<ReturnType<typeof bookingForm>>;
 
-/** The steps the session page takes, in the order it shows them. */
-export const SESSION_PAGE_STEPS = ['MARK_ATTENDED', 'MARK_NOT_ATTENDED', 'RECORD_NOTES', 'SIGN_OFF', 'RESCHEDULE', 'CANCEL'] as const;
-export type SessionPageStep = (typeof SESSION_PAGE_STEPS)[number];
-export const isSessionPageStep = (value: unknown): value is SessionPageStep => typeof value === 'string' && (SESSION_PAGE_STEPS as readonly string[]).includes(value);
-
 /** What the notes form posts, read. */
 export interface NotesInput {
   topics: string;
@@ -242,19 +239,6 @@ export function sessionStepForm(context: SlotContext) {
 }
 
 export type SessionStepInput = z.output<ReturnType<typeof sessionStepForm>>;
-
-/** The fields each step's form has, in page order: what is kept when the step cannot be saved, and the error summary's order. */
-export const STEP_FIELDS: Record<SessionPageStep, readonly string[]> = {
-  MARK_ATTENDED: [],
-  MARK_NOT_ATTENDED: ['judgement', 'absenceReason'],
-  RECORD_NOTES: ['topics', 'engagement', 'homeworkSet', 'homeworkDone', 'concerns', 'safeguarding', 'privateNotes'],
-  SIGN_OFF: [],
-  RESCHEDULE: ['moveReason', 'date-day', 'date-month', 'date-year', 'time', 'minutes'],
-  CANCEL: ['cancelReason'],
-};
-
-/** The field an error summary links to for each posted name (the date boxes go to the date input). */
-export const errorAnchor = (field: string) => (DATE_PARTS.some((part) => field === `date-${part}`) ? 'date' : field);
 
 /** The saved notes as the form's values, to prefill it. */
 export function notesFormValues(

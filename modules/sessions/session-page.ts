@@ -7,7 +7,7 @@
  * overwrite.
  */
 import type { Db } from '../../db/connection';
-import type { Executor } from '../audit/record';
+import { recordAudit, type Executor } from '../audit/record';
 import { visibilityOf, type CaseViewer } from '../referrals/access';
 import type { SessionRecord } from './access';
 import type { DoneNotice } from './banners';
@@ -105,6 +105,8 @@ export interface SessionPageView {
   /** The notes form's values from what is saved. */
   notesValues: Record<string, string>;
   steps: SessionPageStep[];
+  /** The session's start time has come (whether he came can be recorded). */
+  started: boolean;
   manager: boolean;
   /** Newest first. */
   history: SessionHistoryItem[];
@@ -169,6 +171,7 @@ export async function sessionPageView(db: Executor, viewer: CaseViewer, session:
     notes: recordedNotes(session),
     notesValues: notesFormValues(session),
     steps: offeredSessionSteps(session.snapshot, session.machine_version, context),
+    started: context.started,
     manager: context.manager,
     history: history.reverse(),
     inviteHref: ['rescheduled', 'cancelled'].includes(state) ? null : `/staff/sessions/${session.id}/invite.ics`,
@@ -216,7 +219,10 @@ function notesChanges(input: SessionStepInput): SessionNotes | undefined {
 export async function takeSessionStep(db: Db, viewer: CaseViewer, session: SessionRecord, input: SessionStepInput, siteUrl: () => string, now = new Date()): Promise<SessionStepResult> {
   const actor = { staffUserId: viewer.staffUserId, organisationId: viewer.organisationId };
   const context = stepContext(viewer, session, now);
-  if (input.step === 'SIGN_OFF' && !context.manager) return { status: 'forbidden' };
+  if (input.step === 'SIGN_OFF' && !context.manager) {
+    await recordAudit(db, { actor, action: 'access.denied', object: { type: 'programme_session', id: session.id }, outcome: 'denied', detail: { step: input.step } });
+    return { status: 'forbidden' };
+  }
   const blocked = stepBlockedBy(input.step, context);
   if (blocked && input.version === session.version) return { status: 'refused', state: session.state as SessionState, message: blocked };
   try {

@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import { HOMEWORK_OUTCOMES, SESSION_ENGAGEMENTS } from '#db/schema';
-import { STEP_FIELDS, type SessionPageStep } from '#modules/sessions/forms';
+import { STEP_FIELDS, type SessionPageStep } from '#modules/sessions/form-fields';
 import type { RecordedNotes, SessionHistoryItem } from '#modules/sessions/session-page';
 import { ABSENCE_LABELS, ENGAGEMENT_LABELS, HOMEWORK_LABELS } from '#modules/sessions/session-status';
 import { DateInput } from '~/components/form/date-input';
