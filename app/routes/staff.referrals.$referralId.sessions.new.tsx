@@ -42,7 +42,7 @@ export default function BookSession() {
           <StaffForm key={posted?.revision ?? 'loaded'}>
             <p className="govuk-body">
               {view.bookingForSelf ? 'The session will be in your diary.' : `The session will be held by ${view.workerName ?? 'the allocated worker'}, and will be in their diary.`}{' '}
-              {view.phase === 'assessment' ? 'While the case is being assessed, sessions are for the assessment.' : null}
+              {view.phase === 'assessment' ? 'Until his individual plan is signed off, sessions are for the assessment.' : null}
             </p>
             <Select
               id="module"

@@ -30,7 +30,6 @@ export interface StaffSessionRow extends Omit<ReferrerSessionRow, 'audience'> {
   audience: 'staff';
   id: string;
   href: string;
-  inviteHref: string | null;
   state: SessionState;
   status: SessionTag;
   due: SessionDue;
@@ -87,7 +86,6 @@ export async function caseSessions(db: Executor, viewer: CaseViewer, referralId:
       outcome: sessionOutcomeTag(state, absence),
       id: row.id,
       href: `/staff/sessions/${row.id}`,
-      inviteHref: state === 'scheduled' ? `/staff/sessions/${row.id}/invite.ics` : null,
       state,
       status: sessionStaffTag(state, absence),
       due,

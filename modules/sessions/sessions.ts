@@ -352,6 +352,7 @@ export async function rescheduleSession(db: Db, request: RescheduleRequest): Pro
   if (!session) throw new SessionNotFoundError();
   return namingTheClash(db, session.worker_id, request, () =>
     db.transaction().execute(async (trx) => {
+      // Moving a session sends no email, so no site address is needed for links.
       const moved = await stepInTransaction(
         trx,
         { sessionId: request.sessionId, expectedVersion: request.expectedVersion, event: { type: 'RESCHEDULE', reason: request.reason }, actor: request.actor, siteUrl: '' },

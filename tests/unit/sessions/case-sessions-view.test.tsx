@@ -17,7 +17,6 @@ const staffRow: StaffSessionRow = {
   outcome: sessionOutcomeTag('attended', null),
   id: 'session-1',
   href: '/staff/sessions/session-1',
-  inviteHref: null,
   state: 'attended',
   status: sessionStaffTag('attended', null),
   due: 'notes',
