@@ -18,6 +18,7 @@ import { crossedBy, type NonComplianceStage } from './non-compliance';
 import { queueReferrerNotice, queueSafeguardingNotice } from './notices';
 import { SESSION_MACHINE_ID, SESSION_MACHINE_VERSION, type SessionContext, type SessionEvent, type SessionState } from './session-machine';
 import { advanceSession, newSessionSnapshot } from './snapshot';
+import { describeSessionSlot } from './times';
 
 /** Case states in which sessions may be booked. */
 export const SCHEDULABLE_CASE_STATES = ['allocated', 'assessment', 'in_programme'] as const;
@@ -71,70 +72,105 @@ export interface ScheduleRequest {
   now?: Date;
 }
 
-export async function scheduleSession(db: Db, request: ScheduleRequest): Promise<{ id: string; version: number; startsAt: Date; endsAt: Date }> {
-  const now = request.now ?? new Date();
+/** Whether a module may be booked for this case: one of the programme's now, or one of the case's own plan. */
+async function isKnownModule(trx: Executor, referralId: string, moduleKey: string): Promise<boolean> {
+  const { definition } = await currentProgramme(trx);
+  if (definition.modules.some((module) => module.key === moduleKey)) return true;
+  const plan = await trx.selectFrom('case_plan').select('modules').where('referral_id', '=', referralId).executeTakeFirst();
+  const modules: unknown = typeof plan?.modules === 'string' ? JSON.parse(plan.modules) : plan?.modules;
+  return Array.isArray(modules) && modules.some((module: { key?: unknown } | null) => module?.key === moduleKey);
+}
+
+export interface BookedSession {
+  id: string;
+  version: number;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/**
+ * Books a session inside the caller's transaction: every check, the row, its first
+ * event and the audit row. `scheduleSession` and `rescheduleSession` both use it.
+ */
+async function bookInTransaction(trx: Executor, request: ScheduleRequest & { reason?: string; auditDetail?: Record<string, string> }, now: Date): Promise<BookedSession> {
   if (!Number.isInteger(request.minutes) || request.minutes < 1 || request.minutes > MAX_SESSION_MINUTES) {
     throw new RangeError(`A session lasts from 1 to ${MAX_SESSION_MINUTES} minutes.`);
   }
   const startsAt = request.startsAt;
   const endsAt = new Date(startsAt.getTime() + request.minutes * 60_000);
+  const referral = await trx.selectFrom('referral').select(['id', 'state', 'allocated_worker_id']).where('id', '=', request.referralId).executeTakeFirst();
+  if (!referral) throw new SessionNotFoundError();
+  if (!(SCHEDULABLE_CASE_STATES as readonly string[]).includes(referral.state)) {
+    throw new SessionNotAllowedError(`Sessions can be booked only for a case that is allocated, in assessment or in the programme.`);
+  }
+  if (!(await mayWorkOn(trx, request.actor.staffUserId, referral.allocated_worker_id))) {
+    throw new SessionNotAllowedError('Only the allocated worker or a manager can book sessions for this case.');
+  }
+  if (!(await mayWorkOn(trx, request.workerId, referral.allocated_worker_id))) {
+    throw new SessionNotAllowedError('A session is held by the allocated worker or a manager.');
+  }
+  if (!(await isKnownModule(trx, referral.id, request.moduleKey))) {
+    throw new SessionNotAllowedError('That module is not in the programme.');
+  }
+  // Bookings for one worker wait for each other: two inserts racing on an exclusion
+  // constraint can deadlock rather than one simply failing. The constraint stays the guarantee.
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`programme_session:${request.workerId}`}))`.execute(trx);
+  const clash = await findClash(trx, request.workerId, startsAt, endsAt);
+  if (clash) throw new SlotTakenError(clash);
+  const created = await trx
+    .insertInto('programme_session')
+    .values({
+      referral_id: referral.id,
+      worker_id: request.workerId,
+      module_key: request.moduleKey,
+      starts_at: startsAt,
+      ends_at: endsAt,
+      state: 'scheduled',
+      machine_id: SESSION_MACHINE_ID,
+      machine_version: SESSION_MACHINE_VERSION,
+      snapshot: JSON.stringify(newSessionSnapshot()),
+      created_at: now,
+      updated_at: now,
+    })
+    .returning(['id', 'version'])
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('session_event')
+    .values({
+      session_id: created.id,
+      occurred_at: now,
+      actor_staff_user_id: request.actor.staffUserId,
+      event: 'SCHEDULE',
+      from_state: null,
+      to_state: 'scheduled',
+      reason: request.reason ?? null,
+      version: created.version,
+    })
+    .execute();
+  await recordAudit(trx, {
+    actor: request.actor,
+    action: 'session.schedule',
+    object: { type: 'programme_session', id: created.id },
+    outcome: 'success',
+    detail: { referral: referral.id, module: request.moduleKey, ...request.auditDetail },
+  });
+  return { id: created.id, version: created.version, startsAt, endsAt };
+}
+
+/** Runs a booking's transaction; a double booking the database itself refused is read afresh and named. */
+async function namingTheClash<T>(db: Db, workerId: string, slot: { startsAt: Date; minutes: number }, work: () => Promise<T>): Promise<T> {
   try {
-    return await db.transaction().execute(async (trx) => {
-      const referral = await trx.selectFrom('referral').select(['id', 'state', 'allocated_worker_id']).where('id', '=', request.referralId).executeTakeFirst();
-      if (!referral) throw new SessionNotFoundError();
-      if (!(SCHEDULABLE_CASE_STATES as readonly string[]).includes(referral.state)) {
-        throw new SessionNotAllowedError(`Sessions can be booked only for a case that is allocated, in assessment or in the programme.`);
-      }
-      if (!(await mayWorkOn(trx, request.actor.staffUserId, referral.allocated_worker_id))) {
-        throw new SessionNotAllowedError('Only the allocated worker or a manager can book sessions for this case.');
-      }
-      if (!(await mayWorkOn(trx, request.workerId, referral.allocated_worker_id))) {
-        throw new SessionNotAllowedError('A session is held by the allocated worker or a manager.');
-      }
-      const { definition } = await currentProgramme(trx);
-      if (!definition.modules.some((module) => module.key === request.moduleKey)) {
-        throw new SessionNotAllowedError('That module is not in the programme.');
-      }
-      // Bookings for one worker wait for each other: two inserts racing on an exclusion
-      // constraint can deadlock rather than one simply failing. The constraint stays the guarantee.
-      await sql`SELECT pg_advisory_xact_lock(hashtext(${`programme_session:${request.workerId}`}))`.execute(trx);
-      const clash = await findClash(trx, request.workerId, startsAt, endsAt);
-      if (clash) throw new SlotTakenError(clash);
-      const created = await trx
-        .insertInto('programme_session')
-        .values({
-          referral_id: referral.id,
-          worker_id: request.workerId,
-          module_key: request.moduleKey,
-          starts_at: startsAt,
-          ends_at: endsAt,
-          state: 'scheduled',
-          machine_id: SESSION_MACHINE_ID,
-          machine_version: SESSION_MACHINE_VERSION,
-          snapshot: JSON.stringify(newSessionSnapshot()),
-          created_at: now,
-          updated_at: now,
-        })
-        .returning(['id', 'version'])
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('session_event')
-        .values({ session_id: created.id, occurred_at: now, actor_staff_user_id: request.actor.staffUserId, event: 'SCHEDULE', from_state: null, to_state: 'scheduled', version: created.version })
-        .execute();
-      await recordAudit(trx, {
-        actor: request.actor,
-        action: 'session.schedule',
-        object: { type: 'programme_session', id: created.id },
-        outcome: 'success',
-        detail: { referral: referral.id, module: request.moduleKey },
-      });
-      return { id: created.id, version: created.version, startsAt, endsAt };
-    });
+    return await work();
   } catch (error) {
     // The transaction is gone by now, so the clash is read afresh.
-    if (isExclusionViolation(error)) throw new SlotTakenError(await findClash(db, request.workerId, startsAt, endsAt));
+    if (isExclusionViolation(error)) throw new SlotTakenError(await findClash(db, workerId, slot.startsAt, new Date(slot.startsAt.getTime() + slot.minutes * 60_000)));
     throw error;
   }
+}
+
+export async function scheduleSession(db: Db, request: ScheduleRequest): Promise<BookedSession> {
+  const now = request.now ?? new Date();
+  return namingTheClash(db, request.workerId, request, () => db.transaction().execute((trx) => bookInTransaction(trx, request, now)));
 }
 
 /** What a worker writes after a session (RECORD_NOTES). */
@@ -199,86 +235,146 @@ export interface SessionTransitionResult {
 
 export async function transitionSession(db: Db, request: SessionTransitionRequest): Promise<SessionTransitionResult> {
   const now = request.now ?? new Date();
+  return db.transaction().execute((trx) => stepInTransaction(trx, request, now));
+}
+
+/** One step on a session inside the caller's transaction: `transitionSession` and `rescheduleSession` both use it. */
+async function stepInTransaction(trx: Executor, request: SessionTransitionRequest, now: Date): Promise<SessionTransitionResult> {
   const { event } = request;
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('programme_session')
-      .innerJoin('referral', 'referral.id', 'programme_session.referral_id')
-      .select([
-        'programme_session.id',
-        'programme_session.referral_id',
-        'programme_session.state',
-        'programme_session.version',
-        'programme_session.snapshot',
-        'programme_session.machine_version',
-        'programme_session.worker_id',
-        'programme_session.safeguarding_concern',
-        'referral.allocated_worker_id',
-      ])
-      .where('programme_session.id', '=', request.sessionId)
-      .executeTakeFirst();
-    if (!row) throw new SessionNotFoundError();
-    const manager = await isChoiceManager(trx, request.actor.staffUserId);
-    if (!manager && request.actor.staffUserId !== row.worker_id && request.actor.staffUserId !== row.allocated_worker_id) throw new SessionNotFoundError();
-    if (event.type === 'SIGN_OFF' && !manager) throw new SessionNotAllowedError('Only a manager can sign a session off.');
-    if (row.version !== request.expectedVersion) {
-      throw new SessionConflictError({ version: row.version, state: row.state as SessionState }, await sessionChangesSince(trx, row.id, request.expectedVersion));
-    }
-    const advance = advanceSession(row.snapshot, row.machine_version, event);
-    if (!advance.accepted) throw new SessionTransitionRefusedError(advance.state, event.type);
+  const row = await trx
+    .selectFrom('programme_session')
+    .innerJoin('referral', 'referral.id', 'programme_session.referral_id')
+    .select([
+      'programme_session.id',
+      'programme_session.referral_id',
+      'programme_session.state',
+      'programme_session.version',
+      'programme_session.snapshot',
+      'programme_session.machine_version',
+      'programme_session.worker_id',
+      'programme_session.safeguarding_concern',
+      'referral.allocated_worker_id',
+    ])
+    .where('programme_session.id', '=', request.sessionId)
+    .executeTakeFirst();
+  if (!row) throw new SessionNotFoundError();
+  const manager = await isChoiceManager(trx, request.actor.staffUserId);
+  if (!manager && request.actor.staffUserId !== row.worker_id && request.actor.staffUserId !== row.allocated_worker_id) throw new SessionNotFoundError();
+  if (event.type === 'SIGN_OFF' && !manager) throw new SessionNotAllowedError('Only a manager can sign a session off.');
+  if (row.version !== request.expectedVersion) {
+    throw new SessionConflictError({ version: row.version, state: row.state as SessionState }, await sessionChangesSince(trx, row.id, request.expectedVersion));
+  }
+  const advance = advanceSession(row.snapshot, row.machine_version, event);
+  if (!advance.accepted) throw new SessionTransitionRefusedError(advance.state, event.type);
 
-    // Absences of one case are counted one at a time, so two marked at once cannot both be "the first".
-    const judgedUnacceptable = event.type === 'MARK_NOT_ATTENDED' && event.judgement === 'unacceptable';
-    if (judgedUnacceptable) await trx.selectFrom('referral').select('id').where('id', '=', row.referral_id).forNoKeyUpdate().execute();
-    const previousAbsences = judgedUnacceptable ? await unacceptableAbsences(trx, row.referral_id) : 0;
+  // Absences of one case are counted one at a time, so two marked at once cannot both be "the first".
+  const judgedUnacceptable = event.type === 'MARK_NOT_ATTENDED' && event.judgement === 'unacceptable';
+  if (judgedUnacceptable) await trx.selectFrom('referral').select('id').where('id', '=', row.referral_id).forNoKeyUpdate().execute();
+  const previousAbsences = judgedUnacceptable ? await unacceptableAbsences(trx, row.referral_id) : 0;
 
-    const version = row.version + 1;
-    const updated = await trx
-      .updateTable('programme_session')
-      .set({
-        ...(event.type === 'RECORD_NOTES' ? request.changes : {}),
-        ...(event.type === 'MARK_NOT_ATTENDED' ? { absence_judgement: event.judgement, absence_reason: event.reason.trim() } : {}),
-        snapshot: JSON.stringify(advance.snapshot),
-        machine_id: SESSION_MACHINE_ID,
-        machine_version: SESSION_MACHINE_VERSION,
-        state: advance.state,
-        version,
-        updated_at: now,
-      })
-      .where('id', '=', row.id)
-      .where('version', '=', request.expectedVersion)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) {
-      const current = await trx.selectFrom('programme_session').select(['version', 'state']).where('id', '=', row.id).executeTakeFirstOrThrow();
-      throw new SessionConflictError({ version: current.version, state: current.state as SessionState }, await sessionChangesSince(trx, row.id, request.expectedVersion));
-    }
-    await trx
-      .insertInto('session_event')
-      .values({ session_id: row.id, occurred_at: now, actor_staff_user_id: request.actor.staffUserId, event: event.type, from_state: advance.from, to_state: advance.state, reason: reasonOf(event), version })
-      .execute();
-    await recordAudit(trx, {
-      actor: request.actor,
-      action: `session.${event.type.toLowerCase().replace(/_/g, '-')}`,
-      object: { type: 'programme_session', id: row.id },
-      outcome: 'success',
-      detail: { from: advance.from, to: advance.state, version },
-    });
-
-    const triggered: SessionTransitionResult['triggered'] = { nonCompliance: null, safeguarding: false, mail: [] };
-    if (judgedUnacceptable) {
-      const { definition } = await currentProgramme(trx);
-      triggered.nonCompliance = crossedBy(previousAbsences, definition.nonCompliance);
-      if (triggered.nonCompliance === 'warning') triggered.mail.push(...(await queueReferrerNotice(trx, 'attention', row.referral_id, request.siteUrl)));
-      if (triggered.nonCompliance === 'may-end') triggered.mail.push(...(await queueReferrerNotice(trx, 'decision-needed', row.referral_id, request.siteUrl)));
-    }
-    // Only the moment a concern is first recorded: correcting other notes later does not mail again.
-    if (event.type === 'RECORD_NOTES' && request.changes?.safeguarding_concern === true && !row.safeguarding_concern) {
-      triggered.safeguarding = true;
-      triggered.mail.push(...(await queueSafeguardingNotice(trx, row.referral_id, request.siteUrl)));
-    }
-
-    const result: SessionTransitionResult = { sessionId: row.id, referralId: row.referral_id, from: advance.from, state: advance.state, version, context: advance.context, triggered };
-    if (request.alsoDo) await request.alsoDo(trx, result);
-    return result;
+  const version = row.version + 1;
+  const updated = await trx
+    .updateTable('programme_session')
+    .set({
+      ...(event.type === 'RECORD_NOTES' ? request.changes : {}),
+      ...(event.type === 'MARK_NOT_ATTENDED' ? { absence_judgement: event.judgement, absence_reason: event.reason.trim() } : {}),
+      snapshot: JSON.stringify(advance.snapshot),
+      machine_id: SESSION_MACHINE_ID,
+      machine_version: SESSION_MACHINE_VERSION,
+      state: advance.state,
+      version,
+      updated_at: now,
+    })
+    .where('id', '=', row.id)
+    .where('version', '=', request.expectedVersion)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) {
+    const current = await trx.selectFrom('programme_session').select(['version', 'state']).where('id', '=', row.id).executeTakeFirstOrThrow();
+    throw new SessionConflictError({ version: current.version, state: current.state as SessionState }, await sessionChangesSince(trx, row.id, request.expectedVersion));
+  }
+  await trx
+    .insertInto('session_event')
+    .values({ session_id: row.id, occurred_at: now, actor_staff_user_id: request.actor.staffUserId, event: event.type, from_state: advance.from, to_state: advance.state, reason: reasonOf(event), version })
+    .execute();
+  await recordAudit(trx, {
+    actor: request.actor,
+    action: `session.${event.type.toLowerCase().replace(/_/g, '-')}`,
+    object: { type: 'programme_session', id: row.id },
+    outcome: 'success',
+    detail: { from: advance.from, to: advance.state, version },
   });
+
+  const triggered: SessionTransitionResult['triggered'] = { nonCompliance: null, safeguarding: false, mail: [] };
+  if (judgedUnacceptable) {
+    const { definition } = await currentProgramme(trx);
+    triggered.nonCompliance = crossedBy(previousAbsences, definition.nonCompliance);
+    if (triggered.nonCompliance === 'warning') triggered.mail.push(...(await queueReferrerNotice(trx, 'attention', row.referral_id, request.siteUrl)));
+    if (triggered.nonCompliance === 'may-end') triggered.mail.push(...(await queueReferrerNotice(trx, 'decision-needed', row.referral_id, request.siteUrl)));
+  }
+  // Only the moment a concern is first recorded: correcting other notes later does not mail again.
+  if (event.type === 'RECORD_NOTES' && request.changes?.safeguarding_concern === true && !row.safeguarding_concern) {
+    triggered.safeguarding = true;
+    triggered.mail.push(...(await queueSafeguardingNotice(trx, row.referral_id, request.siteUrl)));
+  }
+
+  const result: SessionTransitionResult = { sessionId: row.id, referralId: row.referral_id, from: advance.from, state: advance.state, version, context: advance.context, triggered };
+  if (request.alsoDo) await request.alsoDo(trx, result);
+  return result;
+}
+
+export interface RescheduleRequest {
+  sessionId: string;
+  /** The version of the session the person saw. */
+  expectedVersion: number;
+  reason: string;
+  startsAt: Date;
+  minutes: number;
+  actor: TransitionActor;
+  now?: Date;
+}
+
+export interface RescheduleResult {
+  /** The session that was moved, now `rescheduled`. */
+  moved: SessionTransitionResult;
+  /** The session booked in its place: same case, module and worker. */
+  booked: BookedSession;
+}
+
+/**
+ * Moves a session to another time in one transaction: the old session takes the
+ * RESCHEDULE step (its event and audit row) and a new one is booked for the same case,
+ * module and worker, its first event saying where it was moved from. The old session
+ * stops holding the worker's time first, so a session can move by half an hour; a
+ * clash at the new time rolls both back and names the clash.
+ */
+export async function rescheduleSession(db: Db, request: RescheduleRequest): Promise<RescheduleResult> {
+  const now = request.now ?? new Date();
+  const session = await db.selectFrom('programme_session').select('worker_id').where('id', '=', request.sessionId).executeTakeFirst();
+  if (!session) throw new SessionNotFoundError();
+  return namingTheClash(db, session.worker_id, request, () =>
+    db.transaction().execute(async (trx) => {
+      // Moving a session sends no email, so no site address is needed for links.
+      const moved = await stepInTransaction(
+        trx,
+        { sessionId: request.sessionId, expectedVersion: request.expectedVersion, event: { type: 'RESCHEDULE', reason: request.reason }, actor: request.actor, siteUrl: '' },
+        now,
+      );
+      const old = await trx.selectFrom('programme_session').select(['referral_id', 'worker_id', 'module_key', 'starts_at', 'ends_at']).where('id', '=', request.sessionId).executeTakeFirstOrThrow();
+      const booked = await bookInTransaction(
+        trx,
+        {
+          referralId: old.referral_id,
+          workerId: old.worker_id,
+          moduleKey: old.module_key,
+          startsAt: request.startsAt,
+          minutes: request.minutes,
+          actor: request.actor,
+          reason: `Moved ${describeSessionSlot(old.starts_at, old.ends_at, null)}. ${request.reason.trim()}`,
+          auditDetail: { movedFrom: request.sessionId },
+        },
+        now,
+      );
+      return { moved, booked };
+    }),
+  );
 }
