@@ -5,6 +5,7 @@ import { SuccessBanner } from '~/components/staff/admin-parts';
 import { AttentionPanel, CaseTimeline, ConflictPanel, SummarySections } from '~/components/staff/case-parts';
 import { StepForms } from '~/components/staff/case-step-forms';
 import { CaseReports } from '~/components/staff/case-reports';
+import { CaseSessions } from '~/components/staff/case-sessions';
 import { PlanSummary } from '~/components/staff/plan-summary';
 import { formatDay } from '#modules/referrals/dates';
 import { TEXT_FIELD, type CasePageEvent } from '#modules/referrals/case-actions';
@@ -103,6 +104,7 @@ export default function CasePage() {
         {view.assessmentAndPlan ? (
           <PlanSummary summary={view.assessmentAndPlan} referralId={view.id} canEdit={view.perspective !== 'referrer' && ['assessment', 'in_programme'].includes(view.state)} />
         ) : null}
+        {view.sessions ? <CaseSessions sessions={view.sessions.sessions} referralId={view.id} canSchedule={view.sessions.canSchedule} /> : null}
         {view.inProgramme ? <CaseReports reports={view.reports} referralId={view.id} canPrepare={view.canPrepareReport} /> : null}
 
         <h2 className="govuk-heading-m">The referral</h2>

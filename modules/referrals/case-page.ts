@@ -16,6 +16,7 @@ import { caseSummary, type SummarySection } from './case-summary';
 import { EDITABLE_STATES } from './details';
 import { assessmentAndPlanSummary, type AssessmentAndPlanSummary } from '../assessment/summary';
 import { currentProgramme } from '../programme/definition';
+import { caseSessions } from '../sessions/case-sessions';
 import { REPORT_TITLES, type ReportKind } from '../reports/report-content';
 import { caseReports, preparableReportKinds, type CaseReportItem } from '../reports/reports';
 import { caseHistory, caseTimeline, describeReport, describeSession, mergeTimelines, type TimelineItem } from './history';
@@ -52,6 +53,8 @@ export interface CasePageView {
   canPrepareReport: boolean;
   /** Whether the case has reached the point where it has sessions and reports. */
   inProgramme: boolean;
+  /** The case's sessions as this person may see them, and whether they may book one. */
+  sessions: CaseSessionsView | null;
   /** The assessment and individual plan, for CHOICE staff, once the assessment has started. */
   assessmentAndPlan: AssessmentAndPlanSummary | null;
 }
@@ -130,6 +133,8 @@ async function sessionsAndReports(db: Executor, referralId: string, audience: 'r
   ];
 }
 
+type CaseSessionsView = Awaited<ReturnType<typeof caseSessions>>;
+
 export async function casePageView(db: Executor, viewer: CaseViewer, referral: Referral, now = new Date()): Promise<CasePageView> {
   const perspective = perspectiveOf(viewer);
   if (!perspective) throw new Error('casePageView: this person cannot see cases at all.');
@@ -138,7 +143,7 @@ export async function casePageView(db: Executor, viewer: CaseViewer, referral: R
   const steps = offered.filter(isCasePageEvent);
   const inProgramme = PROGRAMME_STATES.includes(state);
   const showPlan = perspective !== 'referrer' && ASSESSED_STATES.includes(state);
-  const [who, history, people, later, reports, preparable, assessmentAndPlan] = await Promise.all([
+  const [who, history, people, later, reports, preparable, assessmentAndPlan, sessions] = await Promise.all([
     names(db, referral),
     caseHistory(db, referral.id),
     steps.includes('ALLOCATE') ? caseloads(db, viewer.organisationId) : Promise.resolve([]),
@@ -146,6 +151,7 @@ export async function casePageView(db: Executor, viewer: CaseViewer, referral: R
     inProgramme ? caseReports(db, viewer, referral.id) : Promise.resolve([]),
     inProgramme ? preparableReportKinds(db, viewer, referral) : Promise.resolve([]),
     showPlan ? assessmentAndPlanSummary(db, referral.id) : Promise.resolve(null),
+    inProgramme ? caseSessions(db, viewer, referral.id, now) : Promise.resolve(null),
   ]);
   return {
     id: referral.id,
@@ -180,6 +186,7 @@ export async function casePageView(db: Executor, viewer: CaseViewer, referral: R
     canPrepareReport: preparable.length > 0,
     inProgramme,
     assessmentAndPlan,
+    sessions,
     closingOutcome: steps.includes('CLOSE') ? closingOutcomeOf(state, referral.end_reason) : null,
     detailsHref: perspective === 'referrer' && EDITABLE_STATES.includes(state) && offered.some((e) => e === 'SUBMIT' || e === 'PROVIDE_INFORMATION') ? `/staff/referrals/${referral.id}/check-answers` : null,
   };

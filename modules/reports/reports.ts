@@ -15,7 +15,7 @@ import { recordAudit, type AuditActor, type Executor } from '../audit/record';
 import type { MailMessage } from '../mail/outbox';
 import { mayUpdate, onlyVisibleTo, readCase, visibilityOf, type CaseViewer } from '../referrals/access';
 import type { TimelineItem } from '../referrals/history';
-import { unacceptableAbsences } from '../sessions/sessions';
+import { unacceptableAbsences } from '../sessions/absences';
 import { ReportConflictError, ReportInputError, ReportNotAllowedError, ReportNotFoundError, ReportSignedOffError } from './errors';
 import { reportFactsFor } from './facts';
 import { queueReportReadyNotice, reportPath } from './notices';

@@ -17,7 +17,8 @@ import { notesFormValues, type SessionPageStep, type SessionStepInput } from './
 import { offeredSessionSteps, sessionRefusal, stepBlockedBy, type StepContext } from './offered-steps';
 import type { AbsenceJudgement, SessionEvent, SessionState } from './session-machine';
 import { ABSENCE_LABELS, describeSessionEvent, ENGAGEMENT_LABELS, HOMEWORK_LABELS, sessionStaffTag, type SessionTag } from './session-status';
-import { rescheduleSession, SCHEDULABLE_CASE_STATES, transitionSession, unacceptableAbsences, type SessionNotes } from './sessions';
+import { unacceptableAbsences } from './absences';
+import { rescheduleSession, SCHEDULABLE_CASE_STATES, transitionSession, type SessionNotes } from './sessions';
 import { formatSessionDay, formatSessionTimes } from './times';
 
 export interface SessionHistoryItem {

@@ -14,6 +14,8 @@ import type { MailMessage } from '../mail/outbox';
 import { currentProgramme } from '../programme/definition';
 import type { TransitionActor } from '../referrals/transitions';
 import { SessionConflictError, SessionNotAllowedError, SessionNotFoundError, SessionTransitionRefusedError, SlotTakenError, type ClashingSession } from './errors';
+import { createReport } from '../reports/reports';
+import { unacceptableAbsences } from './absences';
 import { crossedBy, type NonComplianceStage } from './non-compliance';
 import { queueReferrerNotice, queueSafeguardingNotice } from './notices';
 import { SESSION_MACHINE_ID, SESSION_MACHINE_VERSION, type SessionContext, type SessionEvent, type SessionState } from './session-machine';
@@ -195,18 +197,6 @@ export function sessionChangesSince(db: Executor, sessionId: string, version: nu
   return db.selectFrom('session_event').selectAll().where('session_id', '=', sessionId).where('version', '>', version).orderBy('id').execute();
 }
 
-/** How many of a case's sessions were missed without an acceptable reason. */
-export async function unacceptableAbsences(db: Executor, referralId: string): Promise<number> {
-  const { count } = await db
-    .selectFrom('programme_session')
-    .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where('referral_id', '=', referralId)
-    .where('state', '=', 'not_attended')
-    .where('absence_judgement', '=', 'unacceptable')
-    .executeTakeFirstOrThrow();
-  return Number(count);
-}
-
 export interface SessionTransitionRequest {
   sessionId: string;
   /** The version the person saw when they chose this step. */
@@ -310,6 +300,8 @@ async function stepInTransaction(trx: Executor, request: SessionTransitionReques
     triggered.nonCompliance = crossedBy(previousAbsences, definition.nonCompliance);
     if (triggered.nonCompliance === 'warning') triggered.mail.push(...(await queueReferrerNotice(trx, 'attention', row.referral_id, request.siteUrl)));
     if (triggered.nonCompliance === 'may-end') triggered.mail.push(...(await queueReferrerNotice(trx, 'decision-needed', row.referral_id, request.siteUrl)));
+    // Crossing a threshold prepares the non-compliance report for a manager to sign off (or brings a waiting one up to date).
+    if (triggered.nonCompliance) await createReport(trx, { referralId: row.referral_id, kind: 'non_compliance', actor: request.actor, now });
   }
   // Only the moment a concern is first recorded: correcting other notes later does not mail again.
   if (event.type === 'RECORD_NOTES' && request.changes?.safeguarding_concern === true && !row.safeguarding_concern) {

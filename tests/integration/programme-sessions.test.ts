@@ -13,7 +13,8 @@ import type { TransitionActor } from '../../modules/referrals/transitions';
 import { workerDiary } from '../../modules/sessions/diary';
 import type { SessionEvent } from '../../modules/sessions/session-machine';
 import { SessionConflictError, SessionNotAllowedError, SessionTransitionRefusedError, SlotTakenError } from '../../modules/sessions/errors';
-import { scheduleSession, transitionSession, unacceptableAbsences } from '../../modules/sessions/sessions';
+import { unacceptableAbsences } from '../../modules/sessions/absences';
+import { scheduleSession, transitionSession } from '../../modules/sessions/sessions';
 import { allocatedReferral, staffActor, stepCase, submittedReferral } from '../support/cases';
 import { useTestDatabase } from '../support/database';
 
@@ -262,6 +263,12 @@ describe('programme sessions', () => {
     expect(third.triggered).toEqual({ nonCompliance: null, safeguarding: false, mail: [] });
     expect(await mailAbout(referral.reference)).toHaveLength(2);
     expect(await unacceptableAbsences(test.db, referral.id)).toBe(3);
+
+    // Each threshold prepared the non-compliance report: one report, brought up to date at the second, waiting for a manager.
+    const reports = await test.db.selectFrom('report').select(['kind', 'state', 'version', 'facts']).where('referral_id', '=', referral.id).execute();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ kind: 'non_compliance', state: 'awaiting_sign_off', version: 2 });
+    expect((reports[0]!.facts as { sessions: { absences: unknown[] } }).sessions.absences).toHaveLength(4);
   });
 
   it('follows a changed programme: with a warning at two absences, the first sends nothing', async () => {

@@ -10,6 +10,8 @@ import { seedDemoData } from '../../db/seed';
 import type { StaffRole } from '../../db/schema';
 import { roleCan, type Permission } from '../../modules/auth/permissions';
 import { createDraftReferral, transitionCase } from '../../modules/referrals/transitions';
+import { scheduleSession } from '../../modules/sessions/sessions';
+import { allocatedReferral } from '../support/cases';
 import { loadBuild, startInProcessApp } from '../support/app';
 import { useTestDatabase } from '../support/database';
 import { HttpClient } from '../support/http-client';
@@ -111,6 +113,18 @@ const ACCESS: Record<string, { path: (ids: SeededIds) => string; access: Access 
     path: (ids) => `/staff/referrals/${ids.submittedReferralId}/plan`,
     access: { kind: 'case', permission: 'case:update:allocated', visibleTo: ['manager'] },
   },
+  'routes/staff.referrals.$referralId.sessions.new': {
+    path: (ids) => `/staff/referrals/${ids.allocatedReferralId}/sessions/new`,
+    access: { kind: 'case', permission: 'case:update:allocated', visibleTo: ['worker', 'manager'] },
+  },
+  'routes/staff.sessions.$sessionId': {
+    path: (ids) => `/staff/sessions/${ids.sessionId}`,
+    access: { kind: 'case', permission: 'case:read:allocated', visibleTo: ['worker', 'manager'] },
+  },
+  'routes/staff.sessions.$sessionId.invite[.ics]': {
+    path: (ids) => `/staff/sessions/${ids.sessionId}/invite.ics`,
+    access: { kind: 'case', permission: 'case:read:allocated', visibleTo: ['worker', 'manager'] },
+  },
   'routes/staff.statistics': { path: () => '/staff/statistics', access: { kind: 'permission', permission: 'case:read:service' } },
   'routes/staff.referrals.$referralId.confirmation': {
     path: (ids) => `/staff/referrals/${ids.submittedReferralId}/confirmation`,
@@ -124,6 +138,9 @@ interface SeededIds {
   /** A draft referral made by fiscal@demo.example, and one the fiscal has sent. */
   draftReferralId: string;
   submittedReferralId: string;
+  /** A case allocated to worker@demo.example, with one session booked. */
+  allocatedReferralId: string;
+  sessionId: string;
 }
 
 function fullPath(build: ServerBuild, id: string): string {
@@ -150,7 +167,16 @@ describe('who may reach each /staff route (from the route manifest)', () => {
     const draft = await createDraftReferral(test.db, actor);
     const sent = await createDraftReferral(test.db, actor);
     await transitionCase(test.db, { referralId: sent.id, expectedVersion: sent.version, event: { type: 'SUBMIT' }, actor });
-    ids = { organisationId: worker.organisation_id, staffUserId: worker.id, draftReferralId: draft.id, submittedReferralId: sent.id };
+    const allocated = await allocatedReferral(test.db, 'fiscal@demo.example', 'worker@demo.example');
+    const session = await scheduleSession(test.db, {
+      referralId: allocated.id,
+      workerId: worker.id,
+      moduleKey: 'assessment',
+      startsAt: new Date(Date.now() + 7 * 86_400_000),
+      minutes: 60,
+      actor: { staffUserId: worker.id, organisationId: worker.organisation_id },
+    });
+    ids = { organisationId: worker.organisation_id, staffUserId: worker.id, draftReferralId: draft.id, submittedReferralId: sent.id, allocatedReferralId: allocated.id, sessionId: session.id };
   });
   afterAll(() => app?.stop());
 
