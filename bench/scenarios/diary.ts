@@ -6,6 +6,7 @@
  * (CREATE RULE … ON INSERT TO audit_event DO INSTEAD NOTHING), dropped straight after;
  * the goal is that the audit write costs at most 20% (ratio of p50 and of p99 ≤ 1.2).
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { sql } from 'kysely';
 import { signInAs } from '../../tests/support/staff';
 import { BUSY_WORKER_EMAIL, seedSessions } from '../seed-sessions';
@@ -118,7 +119,8 @@ export async function benchCasePage(site: RunningProcess, databaseUrl: string): 
       ...notes,
       `Case page with its audit write against without: p50 ${withAudit.p50} ms / ${without.p50} ms = ${ratio(withAudit.p50, without.p50)}, p99 ${withAudit.p99} ms / ${without.p99} ms = ${ratio(withAudit.p99, without.p99)} (goal: at most 1.2). ` +
         `Medians of ${ROUNDS} runs of each, taken in turn (p50 with: ${withAuditRuns.map((r) => r.p50).join(', ')} ms; without: ${withoutRuns.map((r) => r.p50).join(', ')} ms). ` +
-        `${written.toLocaleString('en-GB')} case.read rows were written with the audit write and ${discarded} without (the rule threw them away).`,
+        `${written.toLocaleString('en-GB')} case.read rows were written with the audit write and ${discarded} without (the rule threw them away). ` +
+        `Load on the machine at the end (1-minute average): ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores; anything else running shows up in these figures.`,
     ],
   };
 }
