@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: builds if needed, starts the production server on its own
  * database, and measures each scenario with autocannon. `npm run bench -- home`
- * runs one scenario; BENCH_SECONDS sets the length of each measurement.
+ * runs one scenario (`npm run bench -- diary case-page`, the ones named);
+ * BENCH_SECONDS sets the length of each measurement.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { benchCheckStep, benchPlanPdf } from './scenarios/anonymous-posts';
+import { benchCasePage, benchDiary } from './scenarios/diary';
 import { benchContentPage, benchHome } from './scenarios/home';
 import { benchReferralLists } from './scenarios/referral-lists';
 import { benchStaffSignIn } from './scenarios/staff-sign-in';
@@ -20,6 +22,8 @@ const SCENARIOS: Record<string, Scenario> = {
   'plan-pdf': benchPlanPdf,
   'staff-sign-in': benchStaffSignIn,
   'referral-lists': benchReferralLists,
+  diary: benchDiary,
+  'case-page': benchCasePage,
 };
 
 async function main() {

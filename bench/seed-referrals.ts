@@ -32,19 +32,23 @@ const MIX: Array<[CaseState, number]> = [
   ['accepted', 6],
 ];
 
-function snapshotFor(state: CaseState, workerId: string): string {
+/** The persisted snapshot of a case taken along `path` (ALLOCATE to `workerId`), which must end in `state`. */
+export function caseSnapshot(path: CaseEvent[], state: CaseState, workerId: string): string {
   const actor = createActor(caseMachine).start();
-  for (const event of PATHS[state] ?? []) actor.send(event.type === 'ALLOCATE' ? { ...event, workerId } : event);
+  for (const event of path) actor.send(event.type === 'ALLOCATE' ? { ...event, workerId } : event);
   if (actor.getSnapshot().value !== state) throw new Error(`The bench path to ${state} ends in ${String(actor.getSnapshot().value)}`);
   const snapshot = JSON.stringify(actor.getPersistedSnapshot());
   actor.stop();
   return snapshot;
 }
 
+const snapshotFor = (state: CaseState, workerId: string) => caseSnapshot(PATHS[state] ?? [], state, workerId);
+
 /** Makes the table hold exactly `total` referrals (adding to what is there, or starting again when asked). */
 export async function seedReferrals(db: Db, total: number, options: { fresh?: boolean } = {}): Promise<number> {
   await seedDemoData(db, { NODE_ENV: 'test' });
-  if (options.fresh) await sql`TRUNCATE referral, case_event`.execute(db);
+  // CASCADE: the sessions, plans and reports of the cases go with them (bench/seed-sessions.ts makes those).
+  if (options.fresh) await sql`TRUNCATE referral, case_event CASCADE`.execute(db);
   const existing = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM referral`.execute(db)).rows[0]!.n);
   const add = total - existing;
   if (add <= 0) return existing;

@@ -15,6 +15,7 @@ import { resumeKeysFromEnvironment } from '../modules/checks/keys';
 import { createResumeCodec } from '../modules/checks/resume-code';
 import { mailTransport } from '../modules/mail/delivery';
 import { startJobRunner } from '../modules/mail/jobs';
+import { siteUrlFromEnvironment } from '../modules/mail/site-url';
 import { createSite } from './app';
 import { createLogger } from './logging';
 
@@ -47,7 +48,14 @@ async function main(): Promise<void> {
   if (transport.kind === 'mailbox') {
     logger.warn({ msg: 'SMTP_URL is not set: email stays in the outbox, readable by administrators at /staff/mailbox.' });
   }
-  const jobs = await startJobRunner(db, transport);
+  const port = Number.parseInt(process.env.PORT ?? '3000', 10);
+  const host = process.env.HOST ?? 'localhost';
+  // Reminders link to the site: SITE_URL, or on a developer's machine the address it listens on (known once it does).
+  let listeningAt: string | null = null;
+  if (!siteUrlFromEnvironment(process.env, `http://${host}`)) {
+    logger.warn({ msg: 'SITE_URL is not set: reminders cannot link to the site, so none will be sent. Set SITE_URL to the address of this site.' });
+  }
+  const jobs = await startJobRunner(db, transport, { siteUrl: () => siteUrlFromEnvironment(process.env, listeningAt) });
 
   let build = await importBuild();
   (build.entry.module as { warmUp?: () => void }).warmUp?.();
@@ -61,11 +69,10 @@ async function main(): Promise<void> {
     mailTransportKind: transport.kind,
   });
 
-  const port = Number.parseInt(process.env.PORT ?? '3000', 10);
-  const host = process.env.HOST ?? 'localhost';
   const server: Server = createServer(listener).listen(port, host, () => {
     const address = server.address();
     const bound = typeof address === 'object' && address ? address.port : port;
+    listeningAt = `http://${host}:${bound}`;
     logger.info({ msg: `The site is ready at http://${host}:${bound}/` });
     if (mode === 'development') void broadcastDevReady(build);
   });

@@ -12,6 +12,8 @@ const DESCRIPTIONS: Record<string, string> = {
   '/staff/referrals': 'Referrals to CHOICE: make a new one, finish a draft, and follow each case.',
   Cases: 'The cases you can work on: their state, the man referred and what needs doing next.',
   '/staff/screening': 'Referrals waiting to be screened, how long each has waited, and their deadlines.',
+  '/staff/diary': 'Your sessions week by week, and the sessions whose attendance or notes still need recording.',
+  '/staff/statistics': 'How closed cases ended, by route, and how many cases are at each stage now.',
   '/staff/programme': 'The programme definition: modules, planned sessions, the non-compliance rule and report templates.',
   '/staff/audit': 'Who opened or changed what, and when: search, page through and export the audit log.',
   '/staff/admin/organisations': 'Add, rename and deactivate the organisations that use the service.',

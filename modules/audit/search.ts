@@ -11,8 +11,25 @@ import { AUDIT_OUTCOMES, type AuditOutcome } from '../../db/schema';
 import type { Executor } from './record';
 
 /** The families of actions, chosen in the filter by their first part (`sign-in` finds `sign-in.password` too). */
-export const AUDIT_ACTION_GROUPS = ['sign-in', 'sign-out', 'two-factor', 'password-reset', 'invitation', 'access', 'organisation', 'staff', 'audit', 'case', 'programme'] as const;
-export const AUDIT_OBJECT_TYPES = ['staff_user', 'organisation', 'permission', 'referral', 'programme_definition'] as const;
+export const AUDIT_ACTION_GROUPS = [
+  'sign-in',
+  'sign-out',
+  'two-factor',
+  'password-reset',
+  'invitation',
+  'access',
+  'organisation',
+  'staff',
+  'audit',
+  'case',
+  'assessment',
+  'plan',
+  'session',
+  'diary',
+  'report',
+  'programme',
+] as const;
+export const AUDIT_OBJECT_TYPES = ['staff_user', 'organisation', 'permission', 'referral', 'programme_session', 'report', 'programme_definition'] as const;
 export const AUDIT_PAGE_SIZE = 50;
 
 export interface AuditFilters {

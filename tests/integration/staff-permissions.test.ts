@@ -125,6 +125,7 @@ const ACCESS: Record<string, { path: (ids: SeededIds) => string; access: Access 
     path: (ids) => `/staff/sessions/${ids.sessionId}/invite.ics`,
     access: { kind: 'case', permission: 'case:read:allocated', visibleTo: ['worker', 'manager'] },
   },
+  'routes/staff.diary': { path: () => '/staff/diary', access: { kind: 'permission', permission: 'case:read:allocated' } },
   'routes/staff.statistics': { path: () => '/staff/statistics', access: { kind: 'permission', permission: 'case:read:service' } },
   'routes/staff.referrals.$referralId.confirmation': {
     path: (ids) => `/staff/referrals/${ids.submittedReferralId}/confirmation`,

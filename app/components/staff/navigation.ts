@@ -6,6 +6,7 @@ const ITEMS: Array<StaffNavigationItem & { permission: Permission; mailboxOnly?:
   { to: '/staff/referrals', label: 'Referrals', permission: 'case:create:own-organisation' },
   { to: '/staff/screening', label: 'Screening', permission: 'case:screen:service' },
   { to: '/staff/referrals', label: 'Cases', permission: 'case:read:allocated' },
+  { to: '/staff/diary', label: 'Diary', permission: 'case:read:allocated' },
   { to: '/staff/programme', label: 'Programme', permission: 'programme:manage:service' },
   { to: '/staff/statistics', label: 'Statistics', permission: 'case:read:service' },
   { to: '/staff/audit', label: 'Audit log', permission: 'audit:read:any' },
