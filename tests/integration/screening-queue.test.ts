@@ -10,13 +10,13 @@ import { seedDemoData } from '../../db/seed';
 import { caseViewerOf } from '../../modules/referrals/access';
 import { dayInScotland } from '../../modules/referrals/dates';
 import { queuePageQuery, screeningQueue } from '../../modules/referrals/queue';
+import { addDays, startOfDayInScotland } from '../../modules/sessions/calendar';
 import { startInProcessApp } from '../support/app';
 import { stepCase, submittedReferral } from '../support/cases';
 import { useTestDatabase } from '../support/database';
 import { pageText } from '../support/http-client';
 import { signedInClient } from '../support/staff';
 
-const DAY = 86_400_000;
 
 /** Every scan in an EXPLAIN (FORMAT JSON) plan, as "Seq Scan on referral". */
 function scansOf(plan: unknown): string[] {
@@ -47,11 +47,12 @@ describe('the screening queue', () => {
     for (let i = 0; i < 30; i++) {
       const { id } = await submittedReferral(test.db, i % 2 ? 'fiscal@demo.example' : 'socialworker.glasgow@demo.example', {
         person_name: `Queue Person ${i}`,
-        decision_date: dayInScotland(new Date(Date.now() + (i === 0 ? 5 : 40) * DAY)),
+        decision_date: addDays(dayInScotland(new Date()), i === 0 ? 5 : 40),
         eligibility_flags: i === 1 ? ['contact-offence'] : [],
       });
-      // Sent i + 2 days ago: the first made has waited longest.
-      await test.db.updateTable('referral').set({ submitted_at: new Date(Date.now() - (40 - i) * DAY) }).where('id', '=', id).execute();
+      // Sent 40 - i days ago (at noon in Scotland, so the clocks changing in between cannot move it a day): the first made has waited longest.
+      const sentOn = addDays(dayInScotland(new Date()), -(40 - i));
+      await test.db.updateTable('referral').set({ submitted_at: new Date(startOfDayInScotland(sentOn).getTime() + 12 * 3_600_000) }).where('id', '=', id).execute();
       made.push(id);
     }
     await stepCase(test.db, made[2]!, 'manager@demo.example', { type: 'START_SCREENING' });
