@@ -25,6 +25,18 @@ export interface AuditEntry {
 
 export const NOBODY: AuditActor = { staffUserId: null, organisationId: null };
 
+/**
+ * Text as PostgreSQL can store it. An id or value a person typed into an address can
+ * hold anything, and a refused request is audited too: the row must never fail to be
+ * written, so NUL (which no PostgreSQL text or JSON value may hold) becomes U+FFFD,
+ * and an id is cut to a length a real one never reaches.
+ */
+const storable = (value: string, max = 1_000) => value.split('\u0000').join('\uFFFD').slice(0, max);
+
+function storableDetail(detail: NonNullable<AuditEntry['detail']>): AuditEntry['detail'] {
+  return Object.fromEntries(Object.entries(detail).map(([key, value]) => [storable(key), typeof value === 'string' ? storable(value) : value]));
+}
+
 export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
   await db
     .insertInto('audit_event')
@@ -33,9 +45,9 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
       actor_organisation_id: entry.actor.organisationId,
       action: entry.action,
       object_type: entry.object?.type ?? null,
-      object_id: entry.object?.id ?? null,
+      object_id: entry.object ? storable(entry.object.id, 200) : null,
       outcome: entry.outcome,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+      detail: entry.detail ? JSON.stringify(storableDetail(entry.detail)) : null,
     })
     .execute();
 }

@@ -15,6 +15,9 @@ import type { CaseState } from './case-machine';
 import { caseHistory, caseTimeline, type TimelineItem } from './history';
 import { queueCaseNotice } from './notifications';
 import { createReport } from '../reports/reports';
+import { currentProgramme } from '../programme/definition';
+import { unacceptableAbsences } from '../sessions/absences';
+import { cancelBookedSessions } from '../sessions/sessions';
 import { EVENT_PERMISSIONS } from './offered-events';
 import { CaseConflictError, CaseNotFoundError, transitionCase, TransitionRefusedError } from './transitions';
 
@@ -61,6 +64,18 @@ export function refusalMessage(state: CaseState, step: CasePageEvent): string {
   return `This ${noun} ${STATE_PHRASES[state]}, so ${STEP_PHRASES[step]}.`;
 }
 
+/**
+ * Ending for non-compliance is for when the programme's rule says so: as many
+ * unacceptable absences as the rule's last threshold. Otherwise the words say why not.
+ */
+async function nonComplianceEndRefusal(db: Db, referralId: string): Promise<string | null> {
+  const [absences, { definition }] = await Promise.all([unacceptableAbsences(db, referralId), currentProgramme(db)]);
+  const needed = definition.nonCompliance.endAfterUnacceptableAbsences;
+  if (absences >= needed) return null;
+  const had = absences === 0 ? 'He has no unacceptable absences' : `He has ${absences} unacceptable ${absences === 1 ? 'absence' : 'absences'}`;
+  return `${had}. Under the programme’s rule, it can end for non-compliance after ${needed}. Choose another reason, or record the absences first`;
+}
+
 export async function takeCaseStep(db: Db, viewer: CaseViewer, referral: Referral, action: CaseAction, siteUrl: () => string): Promise<CaseStepResult> {
   const actor = { staffUserId: viewer.staffUserId, organisationId: viewer.organisationId };
   const permission = EVENT_PERMISSIONS[action.event];
@@ -76,6 +91,10 @@ export async function takeCaseStep(db: Db, viewer: CaseViewer, referral: Referra
       return { status: 'invalid', field: 'workerId', message: `${person.fullName} already has this case. Select someone else to reallocate it` };
     }
   }
+  if (event.type === 'END_EARLY' && event.reason === 'non_compliance') {
+    const refusal = await nonComplianceEndRefusal(db, referral.id);
+    if (refusal) return { status: 'invalid', field: 'endReason', message: refusal };
+  }
   try {
     const result = await transitionCase(db, {
       referralId: referral.id,
@@ -87,6 +106,16 @@ export async function takeCaseStep(db: Db, viewer: CaseViewer, referral: Referra
         // The report the referrer will need is prepared at once, for a manager to sign off.
         const kind = event.type === 'COMPLETE' ? 'completion' : event.type === 'END_EARLY' ? 'ended_early' : null;
         if (kind) await createReport(trx, { referralId: moved.referralId, kind, actor });
+        // Booked sessions do not outlive the programme, nor stay in the diary of a worker the case has left.
+        const cancelBecause =
+          event.type === 'COMPLETE'
+            ? 'The programme was completed.'
+            : event.type === 'END_EARLY'
+              ? 'The programme ended early.'
+              : event.type === 'ALLOCATE' && moved.from !== 'accepted'
+                ? 'The case moved to another worker, who will book sessions again.'
+                : null;
+        if (cancelBecause) await cancelBookedSessions(trx, { referralId: moved.referralId, reason: cancelBecause, actor });
       },
     });
     return { status: 'done', state: result.state, version: result.version };

@@ -147,19 +147,26 @@ export async function prepareReport(db: Db, viewer: CaseViewer, request: Prepare
       .forNoKeyUpdate()
       .executeTakeFirst();
     if (!referral) throw new ReportNotFoundError();
+    const kinds = await preparableReportKinds(trx, viewer, referral);
     if (!mayUpdate(viewer, referral, 'case:update:allocated')) throw new ReportNotAllowedError('Only the allocated worker or a CHOICE manager can prepare a report on this case.');
-    const kinds = reportKindsFor(referral.state, await unacceptableAbsences(trx, referral.id));
     if (!kinds.includes(request.kind)) throw new ReportNotAllowedError('That report cannot be prepared at this stage of the case. Select one of the reports listed');
     return createReport(trx, { ...request, referralId: referral.id });
   });
 }
 
+const ONCE_ONLY: ReportKind[] = ['programme_start', 'completion', 'ended_early'];
+
 /** Which reports this person may prepare by hand on this case now (none if they may not change it). */
+
 export async function preparableReportKinds(db: Executor, viewer: CaseViewer, referral: Pick<Referral, 'id' | 'state' | 'organisation_id' | 'allocated_worker_id'>): Promise<ReportKind[]> {
   if (!mayUpdate(viewer, referral, 'case:update:allocated')) return [];
   // Absences are counted only where the answer could change what is offered.
-  const absences = referral.state === 'in_programme' ? await unacceptableAbsences(db, referral.id) : 0;
-  return reportKindsFor(referral.state, absences);
+  const [absences, sent] = await Promise.all([
+    referral.state === 'in_programme' ? unacceptableAbsences(db, referral.id) : Promise.resolve(0),
+    db.selectFrom('report').select('kind').where('referral_id', '=', referral.id).where('state', '=', 'signed_off').where('kind', 'in', ONCE_ONLY).execute(),
+  ]);
+  // A programme starts, completes or ends once: its report, once sent, is not made again.
+  return reportKindsFor(referral.state, absences).filter((kind) => !sent.some((row) => row.kind === kind));
 }
 
 interface ReportChangeRequest {

@@ -1,6 +1,6 @@
 /**
- * Who may open a session: the worker who holds it, the case's allocated worker, or a
- * manager of the CHOICE service. Anyone else is told it is not found, so a page never
+ * Who may open a session: the case's allocated worker, or a manager of the CHOICE
+ * service (as for the case itself). Anyone else is told it is not found, so a page never
  * reveals that a session exists. Every read, allowed or not, is written to the audit
  * log (as modules/referrals/access.ts does for a case).
  */
@@ -24,8 +24,9 @@ export function maySeeSession(viewer: CaseViewer, session: { worker_id: string; 
   switch (visibilityOf(viewer)) {
     case 'service':
       return true;
+    // The case's worker only: a worker the case was moved away from no longer sees its sessions, as they no longer see the case.
     case 'allocated':
-      return viewer.staffUserId === session.worker_id || viewer.staffUserId === session.allocatedWorkerId;
+      return viewer.staffUserId === session.allocatedWorkerId;
     default:
       return false;
   }

@@ -65,9 +65,11 @@ function absenceText(notice: DoneNotice): string {
   const unreachable = 'The referrer’s account is no longer active, so nobody has been emailed: contact the referring organisation another way.';
   if (notice.nonCompliance === 'warning') {
     parts.push(notice.mailed ? 'The referrer has been emailed that something needs their attention.' : unreachable);
+    parts.push('Give him the programme’s warning in writing at your next contact: another absence without an acceptable reason may end his place. The non-compliance report is waiting for a manager to sign it off.');
   } else if (notice.nonCompliance === 'may-end') {
     parts.push('Under the programme’s rules the case can now be ended early for non-compliance.');
     parts.push(notice.mailed ? 'The referrer has been emailed and asked to decide what happens next.' : unreachable);
+    parts.push('The non-compliance report is waiting for a manager to sign it off.');
   }
   return parts.join(' ');
 }

@@ -14,6 +14,7 @@ import type { Db } from '../../db/connection';
 import type { Executor } from '../audit/record';
 import { queueMail, type MailMessage } from '../mail/outbox';
 import { formatWeekday, isoWeekOf, tomorrowInScotland } from './calendar';
+import { SCHEDULABLE_CASE_STATES } from './sessions';
 
 export const SESSION_REMINDER_KIND = 'session-reminder';
 
@@ -55,6 +56,10 @@ async function remindWorker(db: Db, workerId: string, tomorrow: ReturnType<typeo
       .where('reminded_at', 'is', null)
       .where('starts_at', '>=', tomorrow.from)
       .where('starts_at', '<', tomorrow.to)
+      // Only the sessions of a case still being worked on, with this worker on it.
+      .where('referral_id', 'in', (eb) =>
+        eb.selectFrom('referral').select('referral.id').where('referral.state', 'in', SCHEDULABLE_CASE_STATES).where('referral.allocated_worker_id', '=', workerId),
+      )
       .returning('id')
       .execute();
     if (!claimed.length) return null;

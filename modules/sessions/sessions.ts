@@ -244,12 +244,13 @@ async function stepInTransaction(trx: Executor, request: SessionTransitionReques
       'programme_session.worker_id',
       'programme_session.safeguarding_concern',
       'referral.allocated_worker_id',
+      'referral.state as case_state',
     ])
     .where('programme_session.id', '=', request.sessionId)
     .executeTakeFirst();
   if (!row) throw new SessionNotFoundError();
   const manager = await isChoiceManager(trx, request.actor.staffUserId);
-  if (!manager && request.actor.staffUserId !== row.worker_id && request.actor.staffUserId !== row.allocated_worker_id) throw new SessionNotFoundError();
+  if (!manager && request.actor.staffUserId !== row.allocated_worker_id) throw new SessionNotFoundError();
   if (event.type === 'SIGN_OFF' && !manager) throw new SessionNotAllowedError('Only a manager can sign a session off.');
   if (row.version !== request.expectedVersion) {
     throw new SessionConflictError({ version: row.version, state: row.state as SessionState }, await sessionChangesSince(trx, row.id, request.expectedVersion));
@@ -297,7 +298,8 @@ async function stepInTransaction(trx: Executor, request: SessionTransitionReques
   const triggered: SessionTransitionResult['triggered'] = { nonCompliance: null, safeguarding: false, mail: [] };
   if (judgedUnacceptable) {
     const { definition } = await currentProgramme(trx);
-    triggered.nonCompliance = crossedBy(previousAbsences, definition.nonCompliance);
+    // A case that has finished counts nothing more against him.
+    triggered.nonCompliance = (SCHEDULABLE_CASE_STATES as readonly string[]).includes(row.case_state) ? crossedBy(previousAbsences, definition.nonCompliance) : null;
     if (triggered.nonCompliance === 'warning') triggered.mail.push(...(await queueReferrerNotice(trx, 'attention', row.referral_id, request.siteUrl)));
     if (triggered.nonCompliance === 'may-end') triggered.mail.push(...(await queueReferrerNotice(trx, 'decision-needed', row.referral_id, request.siteUrl)));
     // Crossing a threshold prepares the non-compliance report for a manager to sign off (or brings a waiting one up to date).
@@ -369,4 +371,27 @@ export async function rescheduleSession(db: Db, request: RescheduleRequest): Pro
       return { moved, booked };
     }),
   );
+}
+
+/**
+ * Calls off a case's booked sessions, each with its event and audit row, inside the
+ * caller's transaction: when the programme ends (completed or ended early) nothing
+ * booked should still be waiting, and when a case moves to another worker the booked
+ * sessions were the old worker's time, for the new worker to book again. Sessions
+ * already held stay, so their notes can still be written and signed off.
+ */
+export async function cancelBookedSessions(trx: Executor, request: { referralId: string; reason: string; actor: TransitionActor; now?: Date }): Promise<number> {
+  const now = request.now ?? new Date();
+  const booked = await trx
+    .selectFrom('programme_session')
+    .select(['id', 'version'])
+    .where('referral_id', '=', request.referralId)
+    .where('state', '=', 'scheduled')
+    .orderBy('starts_at')
+    .forUpdate()
+    .execute();
+  for (const session of booked) {
+    await stepInTransaction(trx, { sessionId: session.id, expectedVersion: session.version, event: { type: 'CANCEL', reason: request.reason }, actor: request.actor, siteUrl: '' }, now);
+  }
+  return booked.length;
 }

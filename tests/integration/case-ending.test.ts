@@ -13,6 +13,8 @@ import { allocatedReferral, staffActor, stepCase } from '../support/cases';
 import { useTestDatabase } from '../support/database';
 import { pageText, type HttpClient } from '../support/http-client';
 import { signedInClient } from '../support/staff';
+import { preparableReportKinds, signOffReport } from '../../modules/reports/reports';
+import { scheduleSession } from '../../modules/sessions/sessions';
 import { newSessionSnapshot } from '../../modules/sessions/snapshot';
 
 type Client = HttpClient & { staff: { userId: string } };
@@ -27,6 +29,19 @@ describe('ending and closing a case', () => {
   const referral = (id: string) => test.db.selectFrom('referral').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const post = async (client: Client, id: string, fields: Record<string, string>) =>
     client.post(`/staff/referrals/${id}`, { version: String((await referral(id)).version), ...fields });
+
+  let hour = 0;
+  /** Sessions that have already happened, each in its own past hour (a worker is never booked twice). */
+  const pastSessions = async (referralId: string, count: number, values: { state: string; absence_judgement?: 'acceptable' | 'unacceptable'; absence_reason?: string }) => {
+    const workerActor = await staffActor(test.db, 'worker@demo.example');
+    for (let i = 0; i < count; i++) {
+      const starts = new Date(Date.now() - (30 * 24 - hour++) * 3_600_000);
+      await test.db
+        .insertInto('programme_session')
+        .values({ referral_id: referralId, worker_id: workerActor.staffUserId, module_key: 'assessment', starts_at: starts, ends_at: new Date(starts.getTime() + 3_000_000), machine_id: 'choice-session', machine_version: 1, snapshot: JSON.stringify(newSessionSnapshot()), ...values })
+        .execute();
+    }
+  };
 
   beforeAll(async () => {
     await seedDemoData(test.db, { NODE_ENV: 'test' });
@@ -66,6 +81,13 @@ describe('ending and closing a case', () => {
     const { id, reference } = await allocatedReferral(test.db, 'fiscal@demo.example', 'worker@demo.example', { person_name: 'Quentin Example' });
     await stepCase(test.db, id, 'worker@demo.example', { type: 'START_ASSESSMENT' });
     await stepCase(test.db, id, 'manager@demo.example', { type: 'START_PROGRAMME' });
+    // Ending for non-compliance waits for the programme's rule: three unacceptable absences by default.
+    await pastSessions(id, 2, { state: 'not_attended', absence_judgement: 'unacceptable', absence_reason: 'No contact.' });
+    const tooSoon = await post(worker, id, { event: 'END_EARLY', endReason: 'non_compliance', detail: 'Two sessions missed.' });
+    expect(tooSoon.status).toBe(400);
+    expect(pageText(tooSoon.text)).toContain('He has 2 unacceptable absences. Under the programme’s rule, it can end for non-compliance after 3');
+    expect(tooSoon.text).toContain('Two sessions missed.');
+    await pastSessions(id, 1, { state: 'not_attended', absence_judgement: 'unacceptable', absence_reason: 'No contact.' });
     const ended = await post(worker, id, { event: 'END_EARLY', endReason: 'non_compliance', detail: 'Three sessions missed without a reason.' });
     expect(ended.status).toBe(302);
     const row = await referral(id);
@@ -103,6 +125,14 @@ describe('ending and closing a case', () => {
     expect(pageText(unconfirmed.text)).toContain('Confirm that he has completed the programme');
     expect((await post(worker, id, { event: 'COMPLETE', confirmComplete: 'yes' })).status).toBe(302);
     expect(await test.db.selectFrom('report').select(['kind', 'state']).where('referral_id', '=', id).execute()).toEqual([{ kind: 'completion', state: 'awaiting_sign_off' }]);
+    // Once the completion report is sent, it is not offered again.
+    const managerActor = await staffActor(test.db, 'manager@demo.example');
+    const managerViewer = { staffUserId: managerActor.staffUserId, organisationId: managerActor.organisationId!, organisationKind: 'choice_service' as const, role: 'manager' as const };
+    const completed = await referral(id);
+    expect(await preparableReportKinds(test.db, managerViewer, completed)).toEqual(['completion']);
+    const report = await test.db.selectFrom('report').select(['id', 'version']).where('referral_id', '=', id).executeTakeFirstOrThrow();
+    await signOffReport(test.db, { reportId: report.id, expectedVersion: report.version, actor: managerActor, siteUrl: 'http://localhost' });
+    expect(await preparableReportKinds(test.db, managerViewer, completed)).toEqual([]);
     await post(manager, id, { event: 'CLOSE', outcome: 'Completion report sent to the court.' });
     expect(await referral(id)).toMatchObject({ state: 'closed', outcome_code: 'completed' });
   });
@@ -139,5 +169,48 @@ describe('ending and closing a case', () => {
       expect(pageText(refused.text), bad).toMatch(/Enter a year (as four digits|from 2020 to \d{4})/);
     }
     expect((await worker.get('/staff/statistics')).status).toBe(403);
+  });
+
+  it('calls off booked sessions when the programme ends or the case moves to another worker, and the old worker loses the sessions', async () => {
+    const { id } = await allocatedReferral(test.db, 'fiscal@demo.example', 'worker@demo.example');
+    const workerActor = await staffActor(test.db, 'worker@demo.example');
+    const book = (daysAhead: number) =>
+      scheduleSession(test.db, { referralId: id, workerId: workerActor.staffUserId, moduleKey: 'assessment', startsAt: new Date(Date.now() + daysAhead * 86_400_000), minutes: 60, actor: workerActor });
+    const first = await book(40);
+    await book(41);
+    const opened = await worker.get(`/staff/sessions/${first.id}`);
+    expect(opened.status).toBe(200);
+
+    // Reallocated: the booked sessions are called off with a reason, and the first worker no longer sees them.
+    const second = await test.db
+      .insertInto('staff_user')
+      .values({ organisation_id: workerActor.organisationId!, email: 'worker.three@demo.example', full_name: 'Wilma Worker', role: 'worker', password_hash: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await post(manager, id, { event: 'ALLOCATE', workerId: second.id })).status).toBe(302);
+    const sessions = await test.db.selectFrom('programme_session').select(['state']).where('referral_id', '=', id).execute();
+    expect(sessions.map((row) => row.state)).toEqual(['cancelled', 'cancelled']);
+    const events = await test.db.selectFrom('session_event').select(['event', 'reason']).where('session_id', '=', first.id).orderBy('id').execute();
+    expect(events.at(-1)).toEqual({ event: 'CANCEL', reason: 'The case moved to another worker, who will book sessions again.' });
+    expect((await worker.get(`/staff/sessions/${first.id}`)).status).toBe(404);
+    expect((await manager.get(`/staff/sessions/${first.id}`)).status).toBe(200);
+
+    // Ended: what the new worker booked is called off too.
+    const wilma = await staffActor(test.db, 'worker.three@demo.example');
+    await scheduleSession(test.db, { referralId: id, workerId: wilma.staffUserId, moduleKey: 'assessment', startsAt: new Date(Date.now() + 42 * 86_400_000), minutes: 60, actor: wilma });
+    await stepCase(test.db, id, 'manager@demo.example', { type: 'START_ASSESSMENT' });
+    expect((await post(manager, id, { event: 'END_EARLY', endReason: 'withdrawn', detail: 'He has moved abroad.' })).status).toBe(302);
+    const after = await test.db.selectFrom('programme_session').select('state').where('referral_id', '=', id).where('state', '=', 'scheduled').execute();
+    expect(after).toEqual([]);
+  });
+
+  it('answers an address holding hidden characters with "not found", never an error', async () => {
+    const { id } = await allocatedReferral(test.db, 'fiscal@demo.example', 'worker@demo.example');
+    for (const path of ['/staff/sessions/%00', '/staff/sessions/a%00b/invite.ics', '/staff/referrals/%00', `/staff/referrals/%00/plan`, `/staff/referrals/%00/sessions/new`, `/staff/referrals/${id}/reports/%00`, `/staff/referrals/${id}/reports/%00.pdf`]) {
+      const response = await manager.get(path);
+      expect(response.status, path).toBe(404);
+    }
+    const denied = await test.db.selectFrom('audit_event').select('object_id').where('object_id', 'like', '%\uFFFD%').execute();
+    expect(denied.length).toBeGreaterThan(0);
   });
 });

@@ -406,10 +406,10 @@ describe('the session pages', () => {
     const denied = await test.db.selectFrom('audit_event').select('actor_staff_user_id').where('action', '=', 'session.read').where('object_id', '=', booked.id).where('outcome', '=', 'denied').execute();
     expect(denied.map((d) => d.actor_staff_user_id)).toEqual([secondWorker.staff.userId, secondWorker.staff.userId, secondWorker.staff.userId]);
 
-    // Once the case is reallocated, the new worker sees the session and the old one still does (it is in their diary).
+    // Once the case is reallocated, the new worker sees the session and the old one no longer does, as with the case itself.
     await stepCase(test.db, referral.id, MANAGER, { type: 'ALLOCATE', workerId: secondWorker.staff.userId });
     expect((await secondWorker.get(path)).status).toBe(200);
-    expect((await worker.get(path)).status).toBe(200);
+    expect((await worker.get(path)).status).toBe(404);
   });
 
   it('lists a case’s sessions as each person may see them: a referrer never gets the notes', async () => {

@@ -8,10 +8,10 @@ describe('the banner after a session step', () => {
     expect(doneText({ step: 'MARK_NOT_ATTENDED', judgement: 'acceptable' })).toBe('Recorded that he did not come, with an acceptable reason. It does not count towards non-compliance.');
     expect(doneText({ step: 'MARK_NOT_ATTENDED', judgement: 'unacceptable', absences: 1 })).toBe('Recorded that he did not come, without an acceptable reason. This is his 1st unacceptable absence.');
     expect(doneText({ step: 'MARK_NOT_ATTENDED', judgement: 'unacceptable', absences: 2, nonCompliance: 'warning', mailed: 1 })).toBe(
-      'Recorded that he did not come, without an acceptable reason. This is his 2nd unacceptable absence. The referrer has been emailed that something needs their attention.',
+      'Recorded that he did not come, without an acceptable reason. This is his 2nd unacceptable absence. The referrer has been emailed that something needs their attention. Give him the programme’s warning in writing at your next contact: another absence without an acceptable reason may end his place. The non-compliance report is waiting for a manager to sign it off.',
     );
     expect(doneText({ step: 'MARK_NOT_ATTENDED', judgement: 'unacceptable', absences: 3, nonCompliance: 'may-end', mailed: 1 })).toBe(
-      'Recorded that he did not come, without an acceptable reason. This is his 3rd unacceptable absence. Under the programme’s rules the case can now be ended early for non-compliance. The referrer has been emailed and asked to decide what happens next.',
+      'Recorded that he did not come, without an acceptable reason. This is his 3rd unacceptable absence. Under the programme’s rules the case can now be ended early for non-compliance. The referrer has been emailed and asked to decide what happens next. The non-compliance report is waiting for a manager to sign it off.',
     );
     expect(doneText({ step: 'MARK_NOT_ATTENDED', judgement: 'unacceptable', absences: 2, nonCompliance: 'warning', mailed: 0 })).toContain('nobody has been emailed');
   });
