@@ -204,6 +204,7 @@ describe('delivering the CHOICE programme, in Chromium', () => {
 
     // The worker ends the programme early for non-compliance.
     await worker.page.goto(`${base}${casePath}`);
+    await worker.page.getByText('End the programme early', { exact: true }).click();
     await worker.page.getByLabel('He did not keep to the programme').check();
     await worker.page.fill('#detail', 'Three sessions missed without an acceptable reason, after a warning.');
     await press(worker.page, 'End the programme');

@@ -172,29 +172,37 @@ export function StepForms({ steps, version, noun, workers, detailsHref, errors, 
         </Step>
       ) : null}
       {has('END_EARLY') ? (
-        <Step step="END_EARLY" version={version} title="End the programme early">
-          <Radios
-            key={key('END_EARLY', 'endReason')}
-            id="endReason"
-            name="endReason"
-            label="Why is the programme ending early?"
-            legendSize="s"
-            value={kept('END_EARLY', 'endReason')}
-            error={errors.endReason}
-            options={END_EARLY_REASONS.map((reason) => ({ value: reason, ...END_EARLY_REASON_LABELS[reason] }))}
-          />
-          <Textarea
-            key={key('END_EARLY', 'detail')}
-            id="detail"
-            name="detail"
-            label="What happened?"
-            hint="Say what happened and when. We prepare a report for a manager to sign off before it goes to the referrer, and email the referrer that there is an update."
-            value={kept('END_EARLY', 'detail')}
-            error={errors.detail}
-            rows={4}
-          />
-          <Button kind="warning">End the programme</Button>
-        </Step>
+        // Folded away: it is rarely the next step, and must not be taken by a slip. Open when it has errors to show.
+        <details className="govuk-details" open={Boolean(errors.endReason || errors.detail) || undefined}>
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">End the programme early</span>
+          </summary>
+          <div className="govuk-details__text">
+            <Step step="END_EARLY" version={version} title="Record the early end">
+              <Radios
+                key={key('END_EARLY', 'endReason')}
+                id="endReason"
+                name="endReason"
+                label="Why is the programme ending early?"
+                legendSize="s"
+                value={kept('END_EARLY', 'endReason')}
+                error={errors.endReason}
+                options={END_EARLY_REASONS.map((reason) => ({ value: reason, ...END_EARLY_REASON_LABELS[reason] }))}
+              />
+              <Textarea
+                key={key('END_EARLY', 'detail')}
+                id="detail"
+                name="detail"
+                label="What happened?"
+                hint="Say what happened and when. We prepare a report for a manager to sign off before it goes to the referrer, and email the referrer that there is an update."
+                value={kept('END_EARLY', 'detail')}
+                error={errors.detail}
+                rows={4}
+              />
+              <Button kind="warning">End the programme</Button>
+            </Step>
+          </div>
+        </details>
       ) : null}
       {has('CLOSE') ? (
         <Step step="CLOSE" version={version} title={`Close the ${noun}`}>
