@@ -15,6 +15,8 @@ import { VERSION_PATTERN } from './version';
 
 export const NAME_MAX_LENGTH = 120;
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Whether an id from an address or a form can be a row's id at all (anything else is simply not found). */
+export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
 
 const name = (what: string) =>
   z

@@ -6,12 +6,12 @@
  */
 import type { Executor } from '../audit/record';
 import { queueMail, type MailMessage } from '../mail/outbox';
+import { choiceManagerEmails, noticeText } from '../mail/notices';
 
 export const PLAN_MAIL_KIND = 'plan-notification';
 
 export const planLink = (siteUrl: string, referralId: string) => `${siteUrl.replace(/\/+$/, '')}/staff/referrals/${referralId}/plan`;
 
-const PRIVACY = ['For the privacy of everyone involved, this email does not contain any case details.', 'If you were not expecting it, tell your manager.'];
 
 /** The email about a plan: that it needs attention, the reference and a link, nothing else. */
 export function planNoticeText(notice: 'awaiting-sign-off' | 'returned' | 'signed-off', reference: string, href: string): { subject: string; text: string } {
@@ -20,23 +20,14 @@ export function planNoticeText(notice: 'awaiting-sign-off' | 'returned' | 'signe
     returned: { subject: `The plan for case ${reference} has been sent back to you`, opening: `A manager has sent the individual plan for case ${reference} back to you, with a note on what to change.` },
     'signed-off': { subject: `The plan for case ${reference} has been signed off`, opening: `A manager has signed off the individual plan for case ${reference}, and the programme has started.` },
   }[notice];
-  return { subject, text: [opening, '', 'Sign in to see it:', href, '', ...PRIVACY].join('\n') };
+  return { subject, text: noticeText(opening, 'Sign in to see it:', href) };
 }
 
 /** To every active manager of an active CHOICE service. */
 export async function queueManagerNotice(trx: Executor, reference: string, href: string): Promise<MailMessage[]> {
-  const managers = await trx
-    .selectFrom('staff_user')
-    .innerJoin('organisation', 'organisation.id', 'staff_user.organisation_id')
-    .select('staff_user.email')
-    .where('staff_user.role', '=', 'manager')
-    .where('staff_user.active', '=', true)
-    .where('organisation.kind', '=', 'choice_service')
-    .where('organisation.active', '=', true)
-    .orderBy('staff_user.email')
-    .execute();
+  const managers = await choiceManagerEmails(trx);
   const { subject, text } = planNoticeText('awaiting-sign-off', reference, href);
-  const messages = managers.map((manager): MailMessage => ({ to: manager.email, subject, text, kind: PLAN_MAIL_KIND }));
+  const messages = managers.map((email): MailMessage => ({ to: email, subject, text, kind: PLAN_MAIL_KIND }));
   for (const message of messages) await queueMail(trx, message);
   return messages;
 }

@@ -9,6 +9,7 @@ import type { SelectQueryBuilder } from 'kysely';
 import type { Database, OrganisationKind, Referral, StaffRole } from '../../db/schema';
 import { recordAudit, type Executor } from '../audit/record';
 import { roleCan, type Permission } from '../auth/permissions';
+import { isUuid } from '../administration/forms';
 
 export interface CaseViewer {
   staffUserId: string;
@@ -74,8 +75,21 @@ export function mayUpdate(viewer: CaseViewer, referral: Pick<Referral, 'organisa
  */
 export async function readCase(db: Executor, viewer: CaseViewer, referralId: string): Promise<Referral | null> {
   const actor = { staffUserId: viewer.staffUserId, organisationId: viewer.organisationId };
-  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(referralId);
-  const referral = isUuid ? await onlyVisibleTo(db.selectFrom('referral').selectAll(), viewer).where('referral.id', '=', referralId).executeTakeFirst() : undefined;
+  const referral = isUuid(referralId) ? await onlyVisibleTo(db.selectFrom('referral').selectAll(), viewer).where('referral.id', '=', referralId).executeTakeFirst() : undefined;
   await recordAudit(db, { actor, action: 'case.read', object: { type: 'referral', id: referralId.slice(0, 100) }, outcome: referral ? 'success' : 'denied' });
   return referral ?? null;
+}
+
+/** An active manager of the CHOICE service: the people who sign plans, sessions and reports off. */
+export async function isChoiceManager(db: Executor, staffUserId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('staff_user')
+    .innerJoin('organisation', 'organisation.id', 'staff_user.organisation_id')
+    .select('staff_user.id')
+    .where('staff_user.id', '=', staffUserId)
+    .where('staff_user.role', '=', 'manager')
+    .where('staff_user.active', '=', true)
+    .where('organisation.kind', '=', 'choice_service')
+    .executeTakeFirst();
+  return row !== undefined;
 }

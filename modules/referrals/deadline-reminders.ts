@@ -16,6 +16,7 @@ import type { Db } from '../../db/connection';
 import { queueMail, type MailMessage } from '../mail/outbox';
 import type { CaseState } from './case-machine';
 import { dayInScotland } from './dates';
+import { noticeText } from '../mail/notices';
 
 export const DEADLINE_REMINDER_KIND = 'deadline-reminder';
 export const DEADLINE_REMINDER_DAYS = 14;
@@ -24,12 +25,11 @@ const BATCH = 100;
 /** A referral is open from sending until it is declined, completed, ended or closed; drafts have no referrer waiting. */
 export const OPEN_CASE_STATES: readonly CaseState[] = ['submitted', 'screening', 'more_information_requested', 'accepted', 'allocated', 'assessment', 'in_programme'];
 
-const PRIVACY = ['For the privacy of everyone involved, this email does not contain any case details.', 'If you were not expecting it, tell your manager.'];
 
 export function deadlineReminderText(reference: string, link: string): { subject: string; text: string } {
   return {
     subject: `The decision date for referral ${reference} is near`,
-    text: [`The decision date for referral ${reference} is near.`, '', 'Sign in to see the referral:', link, '', ...PRIVACY].join('\n'),
+    text: noticeText(`The decision date for referral ${reference} is near.`, 'Sign in to see the referral:', link),
   };
 }
 

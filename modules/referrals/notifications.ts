@@ -7,6 +7,7 @@
 import type { Executor } from '../audit/record';
 import { queueMail, type MailMessage } from '../mail/outbox';
 import type { CaseEventType } from './case-machine';
+import { noticeText } from '../mail/notices';
 
 export const CASE_MAIL_KIND = 'case-notification';
 
@@ -45,15 +46,7 @@ const NOTICES: Partial<Record<CaseEventType, { to: Recipient; subject: (referenc
 export function caseNotice(event: CaseEventType, reference: string, link: string): { to: Recipient; subject: string; text: string } | null {
   const notice = NOTICES[event];
   if (!notice) return null;
-  const text = [
-    notice.opening(reference),
-    '',
-    'Sign in to see what needs your attention:',
-    link,
-    '',
-    'For the privacy of everyone involved, this email does not contain any case details.',
-    'If you were not expecting it, tell your manager.',
-  ].join('\n');
+  const text = noticeText(notice.opening(reference), 'Sign in to see what needs your attention:', link);
   return { to: notice.to, subject: notice.subject(reference), text };
 }
 

@@ -7,15 +7,15 @@
  */
 import type { Executor } from '../audit/record';
 import { queueMail, type MailMessage } from '../mail/outbox';
+import { activeReferrerOf, noticeText } from '../mail/notices';
 
 export const REPORT_MAIL_KIND = 'report-notification';
 
-const PRIVACY = ['For the privacy of everyone involved, this email does not contain any case details.', 'If you were not expecting it, tell your manager.'];
 
 export function reportReadyText(reference: string, link: string): { subject: string; text: string } {
   return {
     subject: `A CHOICE report is ready on referral ${reference}`,
-    text: [`A CHOICE report is ready on referral ${reference}.`, '', 'Sign in to read it:', link, '', ...PRIVACY].join('\n'),
+    text: noticeText(`A CHOICE report is ready on referral ${reference}.`, 'Sign in to read it:', link),
   };
 }
 
@@ -23,13 +23,8 @@ export const reportPath = (referralId: string, reportId: string) => `/staff/refe
 
 /** To the referrer who made the referral, if their account is still active. */
 export async function queueReportReadyNotice(trx: Executor, referralId: string, reportId: string, siteUrl: string): Promise<MailMessage[]> {
-  const row = await trx
-    .selectFrom('referral')
-    .innerJoin('staff_user', 'staff_user.id', 'referral.referrer_staff_user_id')
-    .select(['referral.reference', 'staff_user.email', 'staff_user.active'])
-    .where('referral.id', '=', referralId)
-    .executeTakeFirst();
-  if (!row?.active) return [];
+  const row = await activeReferrerOf(trx, referralId);
+  if (!row) return [];
   const link = `${siteUrl.replace(/\/+$/, '')}${reportPath(referralId, reportId)}`;
   const message: MailMessage = { to: row.email, ...reportReadyText(row.reference, link), kind: REPORT_MAIL_KIND };
   await queueMail(trx, message);

@@ -13,7 +13,7 @@ import type { Db } from '../../db/connection';
 import type { Referral, ReportState } from '../../db/schema';
 import { recordAudit, type AuditActor, type Executor } from '../audit/record';
 import type { MailMessage } from '../mail/outbox';
-import { mayUpdate, onlyVisibleTo, readCase, visibilityOf, type CaseViewer } from '../referrals/access';
+import { isChoiceManager, mayUpdate, onlyVisibleTo, readCase, visibilityOf, type CaseViewer } from '../referrals/access';
 import type { TimelineItem } from '../referrals/history';
 import { unacceptableAbsences } from '../sessions/absences';
 import { ReportConflictError, ReportInputError, ReportNotAllowedError, ReportNotFoundError, ReportSignedOffError } from './errors';
@@ -22,6 +22,7 @@ import { queueReportReadyNotice, reportPath } from './notices';
 import { buildReport, reportIntroduction, REPORT_TITLES, type Report, type ReportFacts, type ReportKind } from './report-content';
 import { introductionProblem, reportKindsFor, storedIntroduction } from './report-forms';
 import { reportFileName } from './report-pdf';
+import { isUuid } from '../administration/forms';
 
 export { reportFactsFor } from './facts';
 
@@ -29,8 +30,6 @@ export interface ReportActor extends AuditActor {
   staffUserId: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (value: string) => UUID.test(value);
 
 /** The audit actions that change a report, and what each is called when someone else got there first. */
 const WRITE_TITLES: Record<string, string> = {
@@ -39,19 +38,6 @@ const WRITE_TITLES: Record<string, string> = {
   'report.introduction': 'Opening paragraph changed',
   'report.sign-off': 'Signed off and sent to the referrer',
 };
-
-async function isChoiceManager(db: Executor, staffUserId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('staff_user')
-    .innerJoin('organisation', 'organisation.id', 'staff_user.organisation_id')
-    .select('staff_user.id')
-    .where('staff_user.id', '=', staffUserId)
-    .where('staff_user.role', '=', 'manager')
-    .where('staff_user.active', '=', true)
-    .where('organisation.kind', '=', 'choice_service')
-    .executeTakeFirst();
-  return row !== undefined;
-}
 
 /** What others did to a report after a given version, oldest first, from its audit rows. */
 export async function reportChangesSince(db: Executor, reportId: string, version: number): Promise<TimelineItem[]> {

@@ -7,8 +7,8 @@
 import type { ProgrammeSession } from '../../db/schema';
 import { recordAudit, type Executor } from '../audit/record';
 import { visibilityOf, type CaseViewer } from '../referrals/access';
+import { isUuid } from '../administration/forms';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A session with what its pages need of its case. */
 export interface SessionRecord extends ProgrammeSession {
@@ -38,7 +38,7 @@ export function maySeeSession(viewer: CaseViewer, session: { worker_id: string; 
  */
 export async function readSession(db: Executor, viewer: CaseViewer, sessionId: string, detail?: Record<string, string>): Promise<SessionRecord | null> {
   const id = sessionId.toLowerCase();
-  const row = UUID.test(id)
+  const row = isUuid(id)
     ? await db
         .selectFrom('programme_session')
         .innerJoin('referral', 'referral.id', 'programme_session.referral_id')

@@ -6,20 +6,9 @@
  */
 import { dayInScotland, formatDay } from '../referrals/dates';
 import { isoWeek } from '../stats/check-counts';
+import { fromScottishClock, SCOTTISH_TIME_ZONE } from './times';
 
-export const SCOTLAND_TIME_ZONE = 'Europe/London';
-
-// Made once: building an Intl formatter costs far more than using one.
-const WALL_CLOCK = new Intl.DateTimeFormat('en-GB', {
-  timeZone: SCOTLAND_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: SCOTLAND_TIME_ZONE, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: SCOTTISH_TIME_ZONE, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -30,20 +19,11 @@ const utcOf = (day: string) => {
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 };
 
-/** Minutes Scotland's clocks are ahead of UTC at this moment: 0 or 60. */
-function offsetMinutes(at: Date): number {
-  const parts = Object.fromEntries(WALL_CLOCK.formatToParts(at).map((part) => [part.type, part.value]));
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
-  return Math.round((wall - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
-}
-
-/**
- * The moment a day starts in Scotland. The clocks change at 01:00 UTC, never between
- * local and UTC midnight, so the offset at UTC midnight is the offset at local midnight.
- */
+/** The moment a day starts in Scotland (midnight always exists: the clocks change at 01:00 UTC). */
 export function startOfDayInScotland(day: string): Date {
-  const midnightUtc = utcOf(day);
-  return new Date(midnightUtc - offsetMinutes(new Date(midnightUtc)) * 60_000);
+  const midnight = fromScottishClock(day, '00:00');
+  if (midnight.status !== 'ok') throw new RangeError(`Not a day: ${day}`);
+  return midnight.at;
 }
 
 /** The day `days` after (or before) this one. */

@@ -20,8 +20,8 @@ import type { TagColour } from '../referrals/status';
 import { addDays, daysOfWeek, formatTime, formatWeekday, formatWeekRange, isoWeekOf, mondayOf, mondayOfIsoWeek, startOfDayInScotland } from './calendar';
 import { diaryAttention, workerDiaryPage, type AttentionReason, type DiaryEntry, type DiaryPlace } from './diary';
 import { sessionStatus } from './status';
+import { isUuid } from '../administration/forms';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2099;
 
@@ -94,13 +94,13 @@ export function parseDiaryQuery(params: URLSearchParams, today: string): DiaryQu
   }
 
   const worker = searchText(raw.worker, 100);
-  if (worker && !UUID.test(worker)) errors.worker = DIARY_MESSAGES.worker;
+  if (worker && !isUuid(worker)) errors.worker = DIARY_MESSAGES.worker;
 
   const chosen = monday ?? mondayOf(today);
   const after = decodeDiaryPlace(raw.after);
   // A place outside the week shown is not a place in it: start the week from the beginning.
   const inWeek = after && after.startsAt >= startOfDayInScotland(chosen) && after.startsAt < startOfDayInScotland(addDays(chosen, 7));
-  return { monday: chosen, worker: worker && UUID.test(worker) ? worker.toLowerCase() : null, after: inWeek ? after : null, errors, values };
+  return { monday: chosen, worker: worker && isUuid(worker) ? worker.toLowerCase() : null, after: inWeek ? after : null, errors, values };
 }
 
 export interface DiaryWorker {

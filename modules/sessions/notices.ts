@@ -6,12 +6,12 @@
  */
 import type { Executor } from '../audit/record';
 import { queueMail, type MailMessage } from '../mail/outbox';
+import { activeReferrerOf, choiceManagerEmails, noticeText } from '../mail/notices';
 
 export const SESSION_MAIL_KIND = 'session-notification';
 
 export type SessionNotice = 'attention' | 'decision-needed' | 'safeguarding';
 
-const PRIVACY = ['For the privacy of everyone involved, this email does not contain any case details.', 'If you were not expecting it, tell your manager.'];
 
 export function sessionNoticeText(notice: SessionNotice, reference: string, link: string): { subject: string; text: string } {
   const { subject, opening } = {
@@ -19,20 +19,15 @@ export function sessionNoticeText(notice: SessionNotice, reference: string, link
     'decision-needed': { subject: `A decision is needed on referral ${reference}`, opening: `CHOICE needs you to make a decision about referral ${reference}.` },
     safeguarding: { subject: `A safeguarding concern was recorded on case ${reference}`, opening: `A worker recorded a safeguarding concern on case ${reference}. Please look at it today.` },
   }[notice];
-  return { subject, text: [opening, '', 'Sign in to see what needs your attention:', link, '', ...PRIVACY].join('\n') };
+  return { subject, text: noticeText(opening, 'Sign in to see what needs your attention:', link) };
 }
 
 const caseLink = (siteUrl: string, referralId: string) => `${siteUrl.replace(/\/+$/, '')}/staff/referrals/${referralId}`;
 
 /** To the referrer who made the referral, if their account is still active. */
 export async function queueReferrerNotice(trx: Executor, notice: 'attention' | 'decision-needed', referralId: string, siteUrl: string): Promise<MailMessage[]> {
-  const row = await trx
-    .selectFrom('referral')
-    .innerJoin('staff_user', 'staff_user.id', 'referral.referrer_staff_user_id')
-    .select(['referral.reference', 'staff_user.email', 'staff_user.active'])
-    .where('referral.id', '=', referralId)
-    .executeTakeFirst();
-  if (!row?.active) return [];
+  const row = await activeReferrerOf(trx, referralId);
+  if (!row) return [];
   const message: MailMessage = { to: row.email, ...sessionNoticeText(notice, row.reference, caseLink(siteUrl, referralId)), kind: SESSION_MAIL_KIND };
   await queueMail(trx, message);
   return [message];
@@ -41,18 +36,9 @@ export async function queueReferrerNotice(trx: Executor, notice: 'attention' | '
 /** To every active manager of an active CHOICE service, at once. */
 export async function queueSafeguardingNotice(trx: Executor, referralId: string, siteUrl: string): Promise<MailMessage[]> {
   const { reference } = await trx.selectFrom('referral').select('reference').where('id', '=', referralId).executeTakeFirstOrThrow();
-  const managers = await trx
-    .selectFrom('staff_user')
-    .innerJoin('organisation', 'organisation.id', 'staff_user.organisation_id')
-    .select('staff_user.email')
-    .where('staff_user.role', '=', 'manager')
-    .where('staff_user.active', '=', true)
-    .where('organisation.kind', '=', 'choice_service')
-    .where('organisation.active', '=', true)
-    .orderBy('staff_user.email')
-    .execute();
+  const managers = await choiceManagerEmails(trx);
   const { subject, text } = sessionNoticeText('safeguarding', reference, caseLink(siteUrl, referralId));
-  const messages = managers.map((manager): MailMessage => ({ to: manager.email, subject, text, kind: SESSION_MAIL_KIND }));
+  const messages = managers.map((email): MailMessage => ({ to: email, subject, text, kind: SESSION_MAIL_KIND }));
   for (const message of messages) await queueMail(trx, message);
   return messages;
 }

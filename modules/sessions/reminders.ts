@@ -15,17 +15,17 @@ import type { Executor } from '../audit/record';
 import { queueMail, type MailMessage } from '../mail/outbox';
 import { formatWeekday, isoWeekOf, tomorrowInScotland } from './calendar';
 import { SCHEDULABLE_CASE_STATES } from './sessions';
+import { noticeText } from '../mail/notices';
 
 export const SESSION_REMINDER_KIND = 'session-reminder';
 
-const PRIVACY = ['For the privacy of everyone involved, this email does not contain any case details.', 'If you were not expecting it, tell your manager.'];
 
 /** The reminder's words: how many, which day, and the link. Nothing about any man or case. */
 export function sessionReminderText(count: number, day: string, link: string): { subject: string; text: string } {
   const sessions = `${count} CHOICE session${count === 1 ? '' : 's'}`;
   return {
     subject: `You have ${sessions} tomorrow`,
-    text: [`You have ${sessions} tomorrow, ${formatWeekday(day)}.`, '', 'See them in your diary:', link, '', ...PRIVACY].join('\n'),
+    text: noticeText(`You have ${sessions} tomorrow, ${formatWeekday(day)}.`, 'See them in your diary:', link),
   };
 }
 

@@ -12,6 +12,7 @@ import type { ProgrammeSessionTable, SessionEventRow } from '../../db/schema';
 import { recordAudit, type Executor } from '../audit/record';
 import type { MailMessage } from '../mail/outbox';
 import { currentProgramme } from '../programme/definition';
+import { isChoiceManager } from '../referrals/access';
 import type { TransitionActor } from '../referrals/transitions';
 import { SessionConflictError, SessionNotAllowedError, SessionNotFoundError, SessionTransitionRefusedError, SlotTakenError, type ClashingSession } from './errors';
 import { createReport } from '../reports/reports';
@@ -27,20 +28,6 @@ export const SCHEDULABLE_CASE_STATES = ['allocated', 'assessment', 'in_programme
 /** Session states that hold the worker's time (the same list as the exclusion constraint). */
 export const LIVE_SESSION_STATES: readonly SessionState[] = ['scheduled', 'attended', 'notes_recorded', 'signed_off'];
 export const MAX_SESSION_MINUTES = 8 * 60;
-
-/** An active manager of the CHOICE service (the only people who sign off). */
-export async function isChoiceManager(db: Executor, staffUserId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('staff_user')
-    .innerJoin('organisation', 'organisation.id', 'staff_user.organisation_id')
-    .select('staff_user.id')
-    .where('staff_user.id', '=', staffUserId)
-    .where('staff_user.role', '=', 'manager')
-    .where('staff_user.active', '=', true)
-    .where('organisation.kind', '=', 'choice_service')
-    .executeTakeFirst();
-  return row !== undefined;
-}
 
 /** The allocated worker, or a manager of the CHOICE service. */
 export async function mayWorkOn(db: Executor, staffUserId: string, allocatedWorkerId: string | null): Promise<boolean> {

@@ -3,19 +3,10 @@
  * modules/referrals/status.ts does for a case. Pure, for the diary and the session page.
  */
 import type { CaseStatus, TagColour } from '../referrals/status';
-import type { AbsenceJudgement, SessionState } from './session-machine';
+import { SESSION_STATES, type AbsenceJudgement, type SessionState } from './session-machine';
+import { sessionStaffTag } from './session-status';
 
 export type SessionStatus = CaseStatus;
-
-const LABELS: Record<SessionState, [string, TagColour]> = {
-  scheduled: ['Booked', 'blue'],
-  attended: ['Attended, notes to write', 'yellow'],
-  notes_recorded: ['Notes written', 'turquoise'],
-  signed_off: ['Signed off', 'green'],
-  not_attended: ['Did not attend', 'orange'],
-  rescheduled: ['Moved', 'grey'],
-  cancelled: ['Cancelled', 'grey'],
-};
 
 const status = (label: string, colour: TagColour): SessionStatus => ({ label, colour, tag: `govuk-tag--${colour}`, className: `govuk-tag govuk-tag--${colour}` });
 
@@ -27,8 +18,10 @@ const status = (label: string, colour: TagColour): SessionStatus => ({ label, co
 export function sessionStatus(state: string, options: { absence?: AbsenceJudgement | null; over?: boolean } = {}): SessionStatus {
   const { absence, over } = options;
   if (state === 'scheduled' && over) return status('Attendance to record', 'orange');
-  if (state === 'not_attended' && absence === 'unacceptable') return status('Did not attend: unacceptable', 'red');
-  if (state === 'not_attended' && absence === 'acceptable') return status('Did not attend: acceptable', 'orange');
-  const known = LABELS[state as SessionState] as [string, TagColour] | undefined;
-  return known ? status(...known) : status(state.replace(/_/g, ' '), 'grey');
+  // The same words as on the case and session pages (session-status.ts).
+  if ((SESSION_STATES as readonly string[]).includes(state)) {
+    const { label, colour } = sessionStaffTag(state as SessionState, absence ?? null);
+    return status(label, colour);
+  }
+  return status(state.replace(/_/g, ' '), 'grey');
 }

@@ -53,8 +53,8 @@ describe('a session’s status', () => {
   it('says what the worker needs to know', () => {
     expect(sessionStatus('scheduled').label).toBe('Booked');
     expect(sessionStatus('scheduled', { over: true })).toMatchObject({ label: 'Attendance to record', colour: 'orange' });
-    expect(sessionStatus('attended').label).toBe('Attended, notes to write');
-    expect(sessionStatus('not_attended', { absence: 'unacceptable' })).toMatchObject({ label: 'Did not attend: unacceptable', className: 'govuk-tag govuk-tag--red' });
+    expect(sessionStatus('attended').label).toBe('Attended – notes due');
+    expect(sessionStatus('not_attended', { absence: 'unacceptable' })).toMatchObject({ label: 'Missed – no acceptable reason', className: 'govuk-tag govuk-tag--red' });
     expect(sessionStatus('something_new')).toMatchObject({ label: 'something new', colour: 'grey' });
   });
 });
