@@ -12,7 +12,8 @@
  * again here, so a caller that skips the page cannot save a plan the page would refuse.
  */
 import type { Db } from '../../db/connection';
-import type { CasePlan, PlanModule, PlanState } from '../../db/schema';
+import type { Updateable } from 'kysely';
+import type { CasePlan, CasePlanTable, PlanModule, PlanState } from '../../db/schema';
 import { recordAudit, type Executor } from '../audit/record';
 import type { MailMessage } from '../mail/outbox';
 import { currentProgramme } from '../programme/definition';
@@ -139,6 +140,23 @@ export interface SavePlanRequest {
 }
 
 /**
+ * Moves the plan on from the version the person saw, in the caller's transaction: the
+ * new version, or a PlanConflictError (with the plan as it is now) if someone got there
+ * first. The callers write their own audit rows.
+ */
+async function updatePlanAt(trx: Executor, referralId: string, expectedVersion: number, values: Updateable<CasePlanTable>, from?: PlanState): Promise<number> {
+  let query = trx
+    .updateTable('case_plan')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('referral_id', '=', referralId)
+    .where('version', '=', expectedVersion);
+  if (from) query = query.where('state', '=', from);
+  const updated = await query.returning('version').executeTakeFirst();
+  if (!updated) throw new PlanConflictError(await readPlan(trx, referralId));
+  return updated.version;
+}
+
+/**
  * Saves the plan as a draft. A plan waiting for sign-off goes back to draft (the
  * manager would otherwise sign off something other than what they were sent); a
  * signed-off plan cannot be changed.
@@ -178,15 +196,7 @@ export async function savePlan(db: Db, request: SavePlanRequest): Promise<PlanRe
     } else {
       if (!existing || existing.version !== request.expectedVersion) throw new PlanConflictError(await readPlan(trx, referral.id));
       if (existing.state === 'signed_off') throw new PlanNotAllowedError('The plan has been signed off, so it can no longer be changed.');
-      const updated = await trx
-        .updateTable('case_plan')
-        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-        .where('referral_id', '=', referral.id)
-        .where('version', '=', request.expectedVersion)
-        .returning('version')
-        .executeTakeFirst();
-      if (!updated) throw new PlanConflictError(await readPlan(trx, referral.id));
-      version = updated.version;
+      version = await updatePlanAt(trx, referral.id, request.expectedVersion, values);
     }
     const totals = planTotals(built.modules);
     await recordAudit(trx, {
@@ -242,22 +252,15 @@ export async function submitPlanForSignOff(db: Db, request: PlanStepRequest): Pr
     const missing = missingFromAssessment(await readAssessment(trx, referral.id));
     if (missing.length) throw new PlanNotReadyError(missing);
 
-    const { version } = await trx
-      .updateTable('case_plan')
-      .set((eb) => ({
-        state: 'awaiting_sign_off' as const,
-        submitted_at: now,
-        returned_reason: null,
-        returned_at: null,
-        returned_by_staff_user_id: null,
-        updated_at: now,
-        updated_by_staff_user_id: actor.staffUserId,
-        version: eb('version', '+', 1),
-      }))
-      .where('referral_id', '=', referral.id)
-      .where('version', '=', request.expectedVersion)
-      .returning('version')
-      .executeTakeFirstOrThrow();
+    const version = await updatePlanAt(trx, referral.id, request.expectedVersion, {
+      state: 'awaiting_sign_off',
+      submitted_at: now,
+      returned_reason: null,
+      returned_at: null,
+      returned_by_staff_user_id: null,
+      updated_at: now,
+      updated_by_staff_user_id: actor.staffUserId,
+    });
     await recordAudit(trx, {
       actor,
       action: 'plan.submit',
@@ -282,22 +285,15 @@ export async function returnPlan(db: Db, request: PlanStepRequest & { reason: st
     requireAssessmentState(referral.state);
     await planAt(trx, referral.id, request.expectedVersion, 'awaiting_sign_off', 'There is no plan to send back.');
 
-    const { version } = await trx
-      .updateTable('case_plan')
-      .set((eb) => ({
-        state: 'draft' as const,
-        submitted_at: null,
-        returned_reason: reason.data,
-        returned_at: now,
-        returned_by_staff_user_id: actor.staffUserId,
-        updated_at: now,
-        updated_by_staff_user_id: actor.staffUserId,
-        version: eb('version', '+', 1),
-      }))
-      .where('referral_id', '=', referral.id)
-      .where('version', '=', request.expectedVersion)
-      .returning('version')
-      .executeTakeFirstOrThrow();
+    const version = await updatePlanAt(trx, referral.id, request.expectedVersion, {
+      state: 'draft',
+      submitted_at: null,
+      returned_reason: reason.data,
+      returned_at: now,
+      returned_by_staff_user_id: actor.staffUserId,
+      updated_at: now,
+      updated_by_staff_user_id: actor.staffUserId,
+    });
     // The reason is case content: it is kept on the plan, and the audit row says only that one was given.
     await recordAudit(trx, {
       actor,
@@ -353,28 +349,19 @@ export async function signOffPlan(db: Db, request: SignOffRequest): Promise<Sign
       const missing = missingFromAssessment(await readAssessment(trx, result.referralId));
       if (missing.length) throw new PlanNotReadyError(missing);
 
-      const updated = await trx
-        .updateTable('case_plan')
-        .set((eb) => ({
-          state: 'signed_off' as const,
-          signed_off_at: now,
-          signed_off_by_staff_user_id: actor.staffUserId,
-          updated_at: now,
-          updated_by_staff_user_id: actor.staffUserId,
-          version: eb('version', '+', 1),
-        }))
-        .where('referral_id', '=', result.referralId)
-        .where('version', '=', request.expectedPlanVersion)
-        .where('state', '=', 'awaiting_sign_off')
-        .returning('version')
-        .executeTakeFirst();
-      if (!updated) throw new PlanConflictError(await readPlan(trx, result.referralId));
+      const version = await updatePlanAt(
+        trx,
+        result.referralId,
+        request.expectedPlanVersion,
+        { state: 'signed_off', signed_off_at: now, signed_off_by_staff_user_id: actor.staffUserId, updated_at: now, updated_by_staff_user_id: actor.staffUserId },
+        'awaiting_sign_off',
+      );
       await recordAudit(trx, {
         actor,
         action: 'plan.sign-off',
         object: { type: 'referral', id: result.referralId },
         outcome: 'success',
-        detail: { version: updated.version, from: 'awaiting_sign_off', to: 'signed_off', caseVersion: result.version },
+        detail: { version, from: 'awaiting_sign_off', to: 'signed_off', caseVersion: result.version },
       });
       const plan = (await readPlan(trx, result.referralId))!;
       signed.plan = plan;
