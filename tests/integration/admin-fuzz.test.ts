@@ -10,17 +10,11 @@ import { startInProcessApp } from '../support/app';
 import { useTestDatabase } from '../support/database';
 import { pageText } from '../support/http-client';
 import { signedInClient } from '../support/staff';
+import { HOSTILE_TEXT } from '../support/fuzz';
 
 const FIELDS = ['intent', 'name', 'kind', 'version', 'role', 'confirmDeactivate', 'confirmReset', 'fullName', 'email', 'organisationId', 'q', '__proto__', 'constructor', 'role[0]', 'name.first', 'x'];
 const NASTY = [
-  '',
-  ' ',
-  '\u0000',
-  'a\u0000b',
-  '\u202e\u200b',
-  '\ud800',
-  "'; DROP TABLE staff_user; --",
-  '<script>alert(1)</script>',
+  ...HOSTILE_TEXT,
   '{{7*7}}',
   '=HYPERLINK("http://x")',
   'x'.repeat(5000),

@@ -23,6 +23,7 @@ import { allocatedReferral, staffActor, stepCase } from '../support/cases';
 import { useTestDatabase } from '../support/database';
 import { pageText, type HttpClient } from '../support/http-client';
 import { signedInClient } from '../support/staff';
+import { HOSTILE_TEXT } from '../support/fuzz';
 
 const SITE = 'https://choice.example';
 const REFERRER = 'fiscal@demo.example';
@@ -493,14 +494,7 @@ describe('the assessment and the individual plan', () => {
     describe('under hostile input', () => {
       const VERSION = 987_654_321;
       const NASTY = [
-        '',
-        ' ',
-        '\u0000',
-        'a\u0000b',
-        '\u202e\u200b',
-        '\ud800',
-        "'; DROP TABLE case_plan; --",
-        '<script>alert(1)</script>',
+        ...HOSTILE_TEXT,
         'x'.repeat(5000),
         '99999999999999999999',
         '-1',

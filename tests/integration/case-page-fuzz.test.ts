@@ -12,18 +12,12 @@ import { submittedReferral } from '../support/cases';
 import { useTestDatabase } from '../support/database';
 import { pageText } from '../support/http-client';
 import { signedInClient } from '../support/staff';
+import { HOSTILE_TEXT } from '../support/fuzz';
 
 const VERSION = 73_421;
 const FIELDS = ['event', 'version', 'request', 'response', 'reason', 'confirmDecline', 'workerId', 'outcome', 'intent', '__proto__', 'constructor', 'event[0]', 'version.x', 'x'];
 const NASTY = [
-  '',
-  ' ',
-  '\u0000',
-  'a\u0000b',
-  '\u202e\u200b',
-  '\ud800',
-  "'; DROP TABLE referral; --",
-  '<script>alert(1)</script>',
+  ...HOSTILE_TEXT,
   '{{7*7}}',
   'x'.repeat(5000),
   '99999999999999999999',

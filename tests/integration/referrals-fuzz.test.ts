@@ -12,6 +12,7 @@ import { startInProcessApp } from '../support/app';
 import { useTestDatabase } from '../support/database';
 import { pageText } from '../support/http-client';
 import { signedInClient } from '../support/staff';
+import { HOSTILE_TEXT } from '../support/fuzz';
 
 /** One free-text field a section, where a typed marker can be looked for afterwards, and its column. */
 const MARKED: Record<(typeof REFERRAL_SECTIONS)[number], { field: string; column: string } | null> = {
@@ -25,14 +26,7 @@ const MARKED: Record<(typeof REFERRAL_SECTIONS)[number], { field: string; column
 };
 
 const NASTY = [
-  '',
-  ' ',
-  '\u0000',
-  'a\u0000b',
-  '\u202e\u200b',
-  '\ud800',
-  "'; DROP TABLE referral; --",
-  '<script>alert(1)</script>',
+  ...HOSTILE_TEXT,
   '{{7*7}}',
   '=HYPERLINK("http://x")',
   'x'.repeat(6000),

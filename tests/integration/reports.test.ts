@@ -23,6 +23,7 @@ import { allocatedReferral, staffActor, stepCase } from '../support/cases';
 import { useTestDatabase } from '../support/database';
 import { pageText, type HttpClient } from '../support/http-client';
 import { signedInClient, type SignedInStaff } from '../support/staff';
+import { HOSTILE_TEXT } from '../support/fuzz';
 
 type Client = HttpClient & { staff: SignedInStaff };
 
@@ -554,14 +555,7 @@ describe('the report pages under hostile input', () => {
   const VERSION = 7_342_195;
 
   const NASTY = [
-    '',
-    ' ',
-    '\u0000',
-    'a\u0000b',
-    '\u202e\u200b',
-    '\ud800',
-    "'; DROP TABLE report; --",
-    '<script>alert(1)</script>',
+    ...HOSTILE_TEXT,
     '{{7*7}}',
     'x'.repeat(6000),
     '99999999999999999999',

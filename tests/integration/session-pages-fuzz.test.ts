@@ -14,6 +14,7 @@ import { allocatedReferral, staffActor } from '../support/cases';
 import { useTestDatabase } from '../support/database';
 import { pageText } from '../support/http-client';
 import { signedInClient } from '../support/staff';
+import { HOSTILE_TEXT } from '../support/fuzz';
 
 const VERSION = 7_342_100;
 const FIELDS = [
@@ -43,14 +44,7 @@ const FIELDS = [
   'x',
 ];
 const NASTY = [
-  '',
-  ' ',
-  '\u0000',
-  'a\u0000b',
-  '\u202e\u200b',
-  '\ud800',
-  "'; DROP TABLE programme_session; --",
-  '<script>alert(1)</script>',
+  ...HOSTILE_TEXT,
   '{{7*7}}',
   'x'.repeat(5000),
   '99999999999999999999',
