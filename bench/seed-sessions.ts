@@ -51,9 +51,9 @@ const CASE_PATHS: Partial<Record<CaseState, CaseEvent[]>> = {
   allocated: TO_ALLOCATED,
   assessment: [...TO_ALLOCATED, { type: 'START_ASSESSMENT' }],
   in_programme: TO_PROGRAMME,
-  completed: [...TO_PROGRAMME, { type: 'COMPLETE' }],
+  completed: [...TO_PROGRAMME, { type: 'COMPLETE', attended: 24, needed: 24 }],
   ended_early: [...TO_PROGRAMME, { type: 'END_EARLY', reason: 'non_compliance', detail: 'Missed three sessions without a reason.' }],
-  closed: [...TO_PROGRAMME, { type: 'COMPLETE' }, { type: 'CLOSE', outcome: 'Completed the programme.' }],
+  closed: [...TO_PROGRAMME, { type: 'COMPLETE', attended: 24, needed: 24 }, { type: 'CLOSE', outcome: 'Completed the programme.' }],
 };
 
 /** The states a session is taken through to reach each state. */

@@ -39,7 +39,7 @@ export default function Programme() {
           sessions already planned.
         </p>
         <p className="govuk-body">{version === 0 ? 'No version has been saved yet: this is the default.' : `In force now: version ${loaded.version}.`}</p>
-        <ProgrammeForm key={data?.revision ?? 'loaded'} draft={draft} version={version} errors={errors} maxModules={MAX_MODULES} />
+        <ProgrammeForm key={data?.revision ?? 'loaded'} draft={draft} version={version} errors={errors} maxModules={MAX_MODULES} rule={loaded.rule} />
       </div>
       <div className="govuk-grid-column-one-third">
         <h2 className="govuk-heading-m">History</h2>

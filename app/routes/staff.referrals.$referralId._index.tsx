@@ -26,11 +26,11 @@ const DONE: Record<CasePageEvent, string> = {
   ALLOCATE: 'Case allocated. We have emailed the person it is allocated to.',
   START_ASSESSMENT: 'Assessment started. Record the assessment and build his plan.',
   COMPLETE: 'Completion recorded. The completion report is waiting for a manager to sign it off.',
-  END_EARLY: 'Programme ended early. We have emailed the referrer that there is an update; the report is waiting for a manager to sign it off.',
+  END_EARLY: 'Programme ended early. The ended-early report is waiting for a manager to sign it off; the referrer is emailed when it is.',
   CLOSE: 'Closed. The outcome is recorded.',
 };
 
-const ORDER = ['response', 'workerId', 'request', 'reason', 'confirmDecline', 'confirmComplete', 'endReason', 'detail', 'outcome'];
+const ORDER = ['response', 'workerId', 'request', 'reason', 'confirmDecline', 'confirmComplete', 'overrideReason', 'endReason', 'detail', 'outcome'];
 
 export default function CasePage() {
   const view = useLoaderData<typeof loader>();
@@ -95,7 +95,7 @@ export default function CasePage() {
             <h2 className="govuk-heading-m" id="next-steps" tabIndex={-1}>
               What you can do
             </h2>
-            <StepForms steps={view.steps} version={version} noun={view.noun} workers={view.workers} detailsHref={view.detailsHref} errors={errors} kept={kept} closingOutcome={view.closingOutcome} />
+            <StepForms steps={view.steps} version={version} noun={view.noun} workers={view.workers} detailsHref={view.detailsHref} errors={errors} kept={kept} closingOutcome={view.closingOutcome} completion={view.completion} endEarlyFirst={view.endEarlyFirst} />
           </section>
         ) : (
           <span id="next-steps" />

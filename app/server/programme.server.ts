@@ -7,6 +7,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { actorOf } from '#modules/auth/sign-in';
 import { currentProgramme, programmeHistory, saveProgramme } from '#modules/programme/definition';
 import { addModule, draftFromDefinition, readProgrammeForm, removeModule, validateDraft, type ProgrammeDraft } from '#modules/programme/form';
+import { nonComplianceRuleText } from '#modules/sessions/non-compliance';
 import { readForm } from './forms.server';
 import { requireStaff } from './staff-auth.server';
 
@@ -18,6 +19,7 @@ export async function programmeLoader(args: LoaderFunctionArgs) {
   return json({
     version: current.version,
     draft: draftFromDefinition(current.definition),
+    rule: nonComplianceRuleText(current.definition.nonCompliance),
     history: history.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
     done: new URL(args.request.url).searchParams.get('done') === 'saved',
   });

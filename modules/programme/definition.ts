@@ -1,6 +1,7 @@
 /**
  * The CHOICE programme as configuration: its modules and planned sessions, the length
- * of a session, the non-compliance rule and the report templates. CHOICE's real
+ * of a session, the non-compliance rule, the attendance that completion needs, how long
+ * a worker may correct an attendance record, and the report templates. CHOICE's real
  * content is Sacro's and not public, so none of it is a fact in code: a manager edits
  * it, each save is a new version (the newest is in force), and every environment
  * starts with the clearly labelled default below.
@@ -58,6 +59,13 @@ export const programmeDefinitionSchema = z
       warningAfterUnacceptableAbsences: whole('the number of unacceptable absences before a warning', 1, 20),
       endAfterUnacceptableAbsences: whole('the number of unacceptable absences before the referrer is told', 1, 20),
     }),
+    // Versions saved before these settings existed read as the default.
+    attendance: z
+      .object({
+        completionPercent: whole('the share of planned sessions he must attend to complete, as a percentage', 1, 100),
+        workerCorrectionDays: whole('the number of days a worker may correct an attendance record', 0, 90),
+      })
+      .default({ completionPercent: 100, workerCorrectionDays: 7 }),
     reportTemplates: z.object({
       programmeStart: template('programme start report'),
       nonCompliance: template('non-compliance report'),
@@ -109,6 +117,8 @@ export const DEFAULT_PROGRAMME: ProgrammeDefinition = {
   ],
   sessionMinutes: 60,
   nonCompliance: { warningAfterUnacceptableAbsences: 2, endAfterUnacceptableAbsences: 3 },
+  // Every planned session attended (an acceptable absence is booked again), and a week to put a mis-click right.
+  attendance: { completionPercent: 100, workerCorrectionDays: 7 },
   reportTemplates: {
     programmeStart: 'Referral {reference}: {name} started the CHOICE programme on {startDate}. {plannedSessions} sessions are planned. The next report will follow at the progress review.',
     nonCompliance:
@@ -216,3 +226,8 @@ export async function saveProgramme(db: Db, actor: AuditActor & { staffUserId: s
 class StaleProgrammeError extends Error {}
 
 const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+
+/** How many sessions he must attend to complete a plan of this many sessions, under the programme's rule. */
+export function sessionsNeededToComplete(plannedSessions: number, attendance: ProgrammeDefinition['attendance']): number {
+  return Math.max(1, Math.ceil((plannedSessions * attendance.completionPercent) / 100));
+}

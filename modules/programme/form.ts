@@ -21,6 +21,8 @@ export interface ProgrammeDraft {
   sessionMinutes: string;
   warningAfterUnacceptableAbsences: string;
   endAfterUnacceptableAbsences: string;
+  completionPercent: string;
+  workerCorrectionDays: string;
   modules: ModuleDraft[];
   templates: Record<TemplateKey, string>;
 }
@@ -40,6 +42,8 @@ export function draftFromDefinition(definition: ProgrammeDefinition): ProgrammeD
     sessionMinutes: String(definition.sessionMinutes),
     warningAfterUnacceptableAbsences: String(definition.nonCompliance.warningAfterUnacceptableAbsences),
     endAfterUnacceptableAbsences: String(definition.nonCompliance.endAfterUnacceptableAbsences),
+    completionPercent: String(definition.attendance.completionPercent),
+    workerCorrectionDays: String(definition.attendance.workerCorrectionDays),
     modules: definition.modules.map((m) => ({ key: m.key, title: m.title, plannedSessions: String(m.plannedSessions), summary: m.summary })),
     templates: { ...definition.reportTemplates },
   };
@@ -65,6 +69,8 @@ export function readProgrammeForm(entries: Iterable<[string, FormDataEntryValue]
     sessionMinutes: get('sessionMinutes'),
     warningAfterUnacceptableAbsences: get('warningAfterUnacceptableAbsences'),
     endAfterUnacceptableAbsences: get('endAfterUnacceptableAbsences'),
+    completionPercent: get('completionPercent'),
+    workerCorrectionDays: get('workerCorrectionDays'),
     modules: [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row),
     templates: Object.fromEntries(TEMPLATE_KEYS.map((key) => [key, get(templateField(key))])) as Record<TemplateKey, string>,
   };
@@ -112,7 +118,7 @@ const number = (text: string) => (/^\s*\d{1,6}\s*$/.test(text) ? Number(text) : 
 function fieldOf(path: ReadonlyArray<PropertyKey>): string {
   const [first, second, third] = path;
   if (first === 'modules') return typeof second === 'number' ? moduleField(second, third === 'key' ? 'title' : (third as keyof ModuleDraft)) : 'modules';
-  if (first === 'nonCompliance') return String(second);
+  if (first === 'nonCompliance' || first === 'attendance') return String(second);
   if (first === 'reportTemplates') return templateField(second as TemplateKey);
   return String(first ?? 'label');
 }
@@ -126,6 +132,7 @@ export function validateDraft(input: ProgrammeDraft): ValidatedDraft {
     modules: draft.modules.map((m) => ({ key: m.key, title: m.title, plannedSessions: number(m.plannedSessions), summary: m.summary })),
     sessionMinutes: number(draft.sessionMinutes),
     nonCompliance: { warningAfterUnacceptableAbsences: number(draft.warningAfterUnacceptableAbsences), endAfterUnacceptableAbsences: number(draft.endAfterUnacceptableAbsences) },
+    attendance: { completionPercent: number(draft.completionPercent), workerCorrectionDays: number(draft.workerCorrectionDays) },
     reportTemplates: draft.templates,
   });
   if (parsed.success) return { status: 'valid', definition: parsed.data, draft };
@@ -148,6 +155,8 @@ export function fieldOrder(draft: ProgrammeDraft): string[] {
     'sessionMinutes',
     'warningAfterUnacceptableAbsences',
     'endAfterUnacceptableAbsences',
+    'completionPercent',
+    'workerCorrectionDays',
     'modules',
     ...draft.modules.flatMap((_, i) => [moduleField(i, 'title'), moduleField(i, 'plannedSessions'), moduleField(i, 'summary')]),
     ...TEMPLATE_KEYS.map(templateField),

@@ -64,6 +64,14 @@ export const caseActionForm = z.discriminatedUnion(
       event: z.literal('COMPLETE'),
       version,
       confirmComplete: z.literal('yes', { error: 'Confirm that he has completed the programme' }),
+      // A CHOICE manager's reason for recording completion when fewer sessions were attended than the rule asks.
+      overrideReason: z
+        .string()
+        .trim()
+        .max(TEXT_MAX_LENGTH, `The reason must be ${TEXT_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer`)
+        .refine((value) => !value.includes('\u0000'), 'The reason must not contain hidden characters')
+        .optional()
+        .transform((value) => (value ? value : undefined)),
     }),
     z.object({
       event: z.literal('END_EARLY'),
@@ -79,7 +87,8 @@ export const caseActionForm = z.discriminatedUnion(
 export type CaseAction = z.output<typeof caseActionForm>;
 
 /** The text field of each step, if it has one: kept and shown again when the step cannot be saved. */
-export const TEXT_FIELD: Partial<Record<CasePageEvent, 'request' | 'response' | 'reason' | 'detail' | 'outcome'>> = {
+export const TEXT_FIELD: Partial<Record<CasePageEvent, 'request' | 'response' | 'reason' | 'detail' | 'outcome' | 'overrideReason'>> = {
+  COMPLETE: 'overrideReason',
   REQUEST_INFORMATION: 'request',
   PROVIDE_INFORMATION: 'response',
   DECLINE: 'reason',
@@ -87,7 +96,11 @@ export const TEXT_FIELD: Partial<Record<CasePageEvent, 'request' | 'response' | 
   CLOSE: 'outcome',
 };
 
-export function caseEventFrom(action: CaseAction): CaseEvent {
+/**
+ * The case event a form becomes. Completion also carries the attendance counted by
+ * modules/sessions/completion.ts, for the machine to check against the rule.
+ */
+export function caseEventFrom(action: CaseAction, delivery: { attended: number; needed: number } = { attended: 0, needed: 0 }): CaseEvent {
   switch (action.event) {
     case 'START_SCREENING':
       return { type: 'START_SCREENING' };
@@ -104,7 +117,7 @@ export function caseEventFrom(action: CaseAction): CaseEvent {
     case 'START_ASSESSMENT':
       return { type: 'START_ASSESSMENT' };
     case 'COMPLETE':
-      return { type: 'COMPLETE' };
+      return { type: 'COMPLETE', attended: delivery.attended, needed: delivery.needed, ...(action.overrideReason ? { override: action.overrideReason } : {}) };
     case 'END_EARLY':
       return { type: 'END_EARLY', reason: action.endReason, detail: action.detail };
     case 'CLOSE':

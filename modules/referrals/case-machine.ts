@@ -42,7 +42,11 @@ export type CaseEvent =
   | { type: 'ALLOCATE'; workerId: string }
   | { type: 'START_ASSESSMENT' }
   | { type: 'START_PROGRAMME' }
-  | { type: 'COMPLETE' }
+  /**
+   * Completion carries the attendance the module counted and the programme's rule asks
+   * for, or a CHOICE manager's reason for recording it anyway (the module checks who).
+   */
+  | { type: 'COMPLETE'; attended: number; needed: number; override?: string }
   | { type: 'END_EARLY'; reason: EndEarlyReason; detail: string }
   | { type: 'CLOSE'; outcome: string };
 
@@ -85,6 +89,10 @@ export const caseMachine = setup({
         event.type === 'END_EARLY' ? event.detail : 'reason' in event ? event.reason : 'request' in event ? event.request : 'response' in event ? event.response : '';
       return typeof text === 'string' && text.trim().length > 0;
     },
+    // Completion means delivery: the sessions the rule needs were attended, or a manager said why not.
+    delivered: ({ event }) =>
+      event.type === 'COMPLETE' &&
+      ((Number.isInteger(event.needed) && event.needed > 0 && event.attended >= event.needed) || (typeof event.override === 'string' && event.override.trim().length > 0)),
     isNewWorker: ({ context, event }) => event.type === 'ALLOCATE' && event.workerId.length > 0 && event.workerId !== context.allocatedWorkerId,
   },
   actions: {
@@ -149,7 +157,7 @@ export const caseMachine = setup({
     in_programme: {
       on: {
         ALLOCATE: { target: 'in_programme', guard: 'isNewWorker', actions: 'recordWorker', reenter: true },
-        COMPLETE: 'completed',
+        COMPLETE: { target: 'completed', guard: 'delivered' },
         END_EARLY: { target: 'ended_early', guard: 'hasText', actions: 'recordEndEarly' },
       },
     },

@@ -7,7 +7,7 @@
  */
 import type { Referral } from '../../db/schema';
 import type { Executor } from '../audit/record';
-import { mayUpdate, type CaseViewer } from './access';
+import { isChoiceManager, mayUpdate, type CaseViewer } from './access';
 import { caseloads, type Caseload } from './allocation';
 import { attentionItems, perspectiveOf, type AttentionItem, type CasePerspective } from './attention';
 import { isCasePageEvent, type CasePageEvent } from './case-actions';
@@ -17,6 +17,8 @@ import { EDITABLE_STATES } from './details';
 import { assessmentAndPlanSummary, type AssessmentAndPlanSummary } from '../assessment/summary';
 import { currentProgramme } from '../programme/definition';
 import { caseSessions } from '../sessions/case-sessions';
+import { unacceptableAbsences } from '../sessions/absences';
+import { completionProgress, completionShortfall, type CompletionProgress } from '../sessions/completion';
 import { REPORT_TITLES, type ReportKind } from '../reports/report-content';
 import { caseReports, preparableReportKinds, type CaseReportItem } from '../reports/reports';
 import { caseHistory, caseTimeline, describeReport, describeSession, mergeTimelines, type TimelineItem } from './history';
@@ -57,6 +59,10 @@ export interface CasePageView {
   sessions: CaseSessionsView | null;
   /** The assessment and individual plan, for CHOICE staff, once the assessment has started. */
   assessmentAndPlan: AssessmentAndPlanSummary | null;
+  /** When completion is offered: the sessions attended against the rule, what is missing, and whether this person may override it. */
+  completion: (CompletionProgress & { shortfall: string | null; mayOverride: boolean }) | null;
+  /** The non-compliance rule's end threshold is reached: ending early is the first step offered, open. */
+  endEarlyFirst: boolean;
 }
 
 const WAITING_STATES: readonly CaseState[] = ['submitted', 'screening', 'more_information_requested', 'accepted'];
@@ -143,7 +149,8 @@ export async function casePageView(db: Executor, viewer: CaseViewer, referral: R
   const steps = offered.filter(isCasePageEvent);
   const inProgramme = PROGRAMME_STATES.includes(state);
   const showPlan = perspective !== 'referrer' && ASSESSED_STATES.includes(state);
-  const [who, history, people, later, reports, preparable, assessmentAndPlan, sessions] = await Promise.all([
+  const ending = steps.includes('COMPLETE') || steps.includes('END_EARLY');
+  const [who, history, people, later, reports, preparable, assessmentAndPlan, sessions, completion, absences, manager, programme] = await Promise.all([
     names(db, referral),
     caseHistory(db, referral.id),
     steps.includes('ALLOCATE') ? caseloads(db, viewer.organisationId) : Promise.resolve([]),
@@ -152,6 +159,10 @@ export async function casePageView(db: Executor, viewer: CaseViewer, referral: R
     inProgramme ? preparableReportKinds(db, viewer, referral) : Promise.resolve([]),
     showPlan ? assessmentAndPlanSummary(db, referral.id) : Promise.resolve(null),
     inProgramme ? caseSessions(db, viewer, referral.id, now) : Promise.resolve(null),
+    steps.includes('COMPLETE') ? completionProgress(db, referral.id) : Promise.resolve(null),
+    ending ? unacceptableAbsences(db, referral.id) : Promise.resolve(0),
+    steps.includes('COMPLETE') ? isChoiceManager(db, viewer.staffUserId) : Promise.resolve(false),
+    ending ? currentProgramme(db) : Promise.resolve(null),
   ]);
   return {
     id: referral.id,
@@ -187,6 +198,8 @@ export async function casePageView(db: Executor, viewer: CaseViewer, referral: R
     inProgramme,
     assessmentAndPlan,
     sessions,
+    completion: completion ? { ...completion, shortfall: completionShortfall(completion), mayOverride: manager } : null,
+    endEarlyFirst: Boolean(programme && steps.includes('END_EARLY') && absences >= programme.definition.nonCompliance.endAfterUnacceptableAbsences),
     closingOutcome: steps.includes('CLOSE') ? closingOutcomeOf(state, referral.end_reason) : null,
     detailsHref: perspective === 'referrer' && EDITABLE_STATES.includes(state) && offered.some((e) => e === 'SUBMIT' || e === 'PROVIDE_INFORMATION') ? `/staff/referrals/${referral.id}/check-answers` : null,
   };

@@ -8,7 +8,7 @@
 import type { Db } from '../../db/connection';
 import type { Referral } from '../../db/schema';
 import { recordAudit } from '../audit/record';
-import { mayUpdate, type CaseViewer } from './access';
+import { isChoiceManager, mayUpdate, type CaseViewer } from './access';
 import { caseloads } from './allocation';
 import { caseEventFrom, type CaseAction, type CasePageEvent } from './case-actions';
 import type { CaseState } from './case-machine';
@@ -17,6 +17,7 @@ import { queueCaseNotice } from './notifications';
 import { createReport } from '../reports/reports';
 import { currentProgramme } from '../programme/definition';
 import { unacceptableAbsences } from '../sessions/absences';
+import { completionProgress, completionShortfall, type CompletionProgress } from '../sessions/completion';
 import { cancelBookedSessions } from '../sessions/sessions';
 import { EVENT_PERMISSIONS } from './offered-events';
 import { CaseConflictError, CaseNotFoundError, transitionCase, TransitionRefusedError } from './transitions';
@@ -83,7 +84,20 @@ export async function takeCaseStep(db: Db, viewer: CaseViewer, referral: Referra
     await recordAudit(db, { actor, action: 'access.denied', object: { type: 'referral', id: referral.id }, outcome: 'denied', detail: { permission, step: action.event } });
     return { status: 'forbidden' };
   }
-  const event = caseEventFrom(action);
+  let delivery: CompletionProgress | undefined;
+  if (action.event === 'COMPLETE') {
+    delivery = await completionProgress(db, referral.id);
+    const shortfall = completionShortfall(delivery);
+    const manager = await isChoiceManager(db, viewer.staffUserId);
+    if (shortfall && !action.overrideReason) {
+      const next = manager ? 'To record completion anyway, give your reason as a manager.' : 'Record the sessions first, or ask a CHOICE manager to record completion with a reason.';
+      return { status: 'invalid', field: 'confirmComplete', message: `${shortfall}. ${next}` };
+    }
+    if (shortfall && !manager) return { status: 'invalid', field: 'overrideReason', message: 'Only a CHOICE manager can record completion with fewer sessions than the rule asks' };
+    // The reason is kept only when it was needed: completion by the rule is not an override.
+    if (!shortfall) action = { ...action, overrideReason: undefined };
+  }
+  const event = caseEventFrom(action, delivery);
   if (event.type === 'ALLOCATE') {
     const person = (await caseloads(db, viewer.organisationId)).find((c) => c.staffUserId === event.workerId);
     if (!person) return { status: 'invalid', field: 'workerId', message: 'Select someone from the list' };

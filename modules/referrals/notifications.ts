@@ -29,12 +29,7 @@ const NOTICES: Partial<Record<CaseEventType, { to: Recipient; subject: (referenc
     subject: (reference) => `CHOICE has made a decision about referral ${reference}`,
     opening: (reference) => `CHOICE has made a decision about referral ${reference}.`,
   },
-  // The referrer may need to act at once (the fiscal may prosecute; the court may need to know); the report follows.
-  END_EARLY: {
-    to: 'referrer',
-    subject: (reference) => `There is an update on referral ${reference}`,
-    opening: (reference) => `CHOICE has an update on referral ${reference} that you may need to act on.`,
-  },
+  // Ending early sends nothing here: the referrer is emailed when the ended-early report is signed off, when there is something to read and act on.
   ALLOCATE: {
     to: 'worker',
     subject: () => 'A case has been allocated to you',

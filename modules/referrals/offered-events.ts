@@ -18,7 +18,8 @@ const PROBES: Record<CaseEventType, CaseEvent> = {
   ALLOCATE: { type: 'ALLOCATE', workerId: 'probe-worker-that-is-nobody' },
   START_ASSESSMENT: { type: 'START_ASSESSMENT' },
   START_PROGRAMME: { type: 'START_PROGRAMME' },
-  COMPLETE: { type: 'COMPLETE' },
+  // Offered whether or not the sessions are all attended yet: the page says what is missing, and a manager may override.
+  COMPLETE: { type: 'COMPLETE', attended: 0, needed: 0, override: 'probe' },
   END_EARLY: { type: 'END_EARLY', reason: 'withdrawn', detail: 'probe' },
   CLOSE: { type: 'CLOSE', outcome: 'probe' },
 };

@@ -84,6 +84,8 @@ function reasonOf(event: CaseEvent): string | null {
       return event.workerId;
     case 'END_EARLY':
       return `${event.reason}: ${event.detail.trim()}`;
+    case 'COMPLETE':
+      return event.override ? `Completion recorded by a manager with ${event.attended} of the ${event.needed} sessions the rule asks for: ${event.override.trim()}` : null;
     case 'CLOSE':
       return event.outcome;
     default:
@@ -171,7 +173,12 @@ export async function transitionCase(db: Db, request: TransitionRequest): Promis
       action: `case.${request.event.type.toLowerCase().replace(/_/g, '-')}`,
       object: { type: 'referral', id: row.id },
       outcome: 'success',
-      detail: { from: advance.from, to: advance.state, version },
+      detail: {
+        from: advance.from,
+        to: advance.state,
+        version,
+        ...(request.event.type === 'COMPLETE' ? { attended: request.event.attended, needed: request.event.needed, override: Boolean(request.event.override) } : {}),
+      },
     });
     const result: TransitionResult = { referralId: row.id, from: advance.from, state: advance.state, version, context: advance.context };
     if (request.alsoDo) await request.alsoDo(trx, result);

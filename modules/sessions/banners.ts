@@ -16,7 +16,7 @@ export interface DoneNotice {
   absences?: number;
   /** The non-compliance threshold the absence crossed, if any. */
   nonCompliance?: Exclude<NonComplianceStage, 'none'>;
-  /** How many emails the step sent. */
+  /** How many emails the step sent (managers, for a safeguarding concern). */
   mailed?: number;
   /** A safeguarding concern was first recorded, and managers emailed. */
   safeguarding?: boolean;
@@ -62,14 +62,11 @@ function absenceText(notice: DoneNotice): string {
   if (notice.judgement === 'acceptable') return 'Recorded that he did not come, with an acceptable reason. It does not count towards non-compliance.';
   const parts = ['Recorded that he did not come, without an acceptable reason.'];
   if (notice.absences) parts.push(`This is his ${ordinal(notice.absences)} unacceptable absence.`);
-  const unreachable = 'The referrer’s account is no longer active, so nobody has been emailed: contact the referring organisation another way.';
   if (notice.nonCompliance === 'warning') {
-    parts.push(notice.mailed ? 'The referrer has been emailed that something needs their attention.' : unreachable);
-    parts.push('Give him the programme’s warning in writing at your next contact: another absence without an acceptable reason may end his place. The non-compliance report is waiting for a manager to sign it off.');
+    parts.push('Under the programme’s rule he is now warned: give him the warning in writing at your next contact. The referrer is not told at this stage.');
   } else if (notice.nonCompliance === 'may-end') {
-    parts.push('Under the programme’s rules the case can now be ended early for non-compliance.');
-    parts.push(notice.mailed ? 'The referrer has been emailed and asked to decide what happens next.' : unreachable);
-    parts.push('The non-compliance report is waiting for a manager to sign it off.');
+    parts.push('Under the programme’s rule the case can now be ended early for non-compliance.');
+    parts.push('The non-compliance report is waiting for a manager to sign it off; the referrer is told once it is signed off.');
   }
   return parts.join(' ');
 }

@@ -1,9 +1,10 @@
 /**
- * The non-compliance rule. Its thresholds come from the programme definition (a
- * manager's configuration), never from here: with the default of one and two, a first
- * unacceptable absence brings a warning letter to the man and a note to the referrer;
- * a second lets the case be ended early for non-compliance, and the referrer is told so
- * they can decide what follows (a fiscal may prosecute; a court is told).
+ * The non-compliance rule, the one reading of the programme definition's two thresholds
+ * (a manager's configuration, never numbers here). Reaching the warning threshold means
+ * the worker warns him in writing; the referrer is not told. Reaching the end threshold
+ * prepares the non-compliance report for a manager to sign off, and lets the case be
+ * ended early for non-compliance; the referrer is told when that report is signed off,
+ * so that they can decide what follows (a fiscal may prosecute; a court is told).
  */
 export interface NonComplianceThresholds {
   warningAfterUnacceptableAbsences: number;
@@ -23,4 +24,12 @@ export function crossedBy(previousCount: number, thresholds: NonComplianceThresh
   const before = nonComplianceStage(previousCount, thresholds);
   const after = nonComplianceStage(previousCount + 1, thresholds);
   return after !== before ? after : null;
+}
+
+/** The rule in words, for the Programme page and anywhere else that states it. */
+export function nonComplianceRuleText(thresholds: NonComplianceThresholds): string {
+  const plural = (n: number) => `${n} unacceptable ${n === 1 ? 'absence' : 'absences'}`;
+  const end = `After ${plural(thresholds.endAfterUnacceptableAbsences)}, a non-compliance report is prepared for a manager to sign off, the referrer is told once it is signed off, and the programme can be ended early for non-compliance.`;
+  if (thresholds.warningAfterUnacceptableAbsences >= thresholds.endAfterUnacceptableAbsences) return end;
+  return `After ${plural(thresholds.warningAfterUnacceptableAbsences)}, the worker warns him in writing; the referrer is not told. ${end}`;
 }

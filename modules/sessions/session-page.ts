@@ -237,10 +237,7 @@ export async function takeSessionStep(db: Db, viewer: CaseViewer, session: Sessi
       notice.judgement = input.judgement;
       if (input.judgement === 'unacceptable') {
         notice.absences = await unacceptableAbsences(db, session.referral_id);
-        if (result.triggered.nonCompliance && result.triggered.nonCompliance !== 'none') {
-          notice.nonCompliance = result.triggered.nonCompliance;
-          notice.mailed = result.triggered.mail.length;
-        }
+        if (result.triggered.nonCompliance && result.triggered.nonCompliance !== 'none') notice.nonCompliance = result.triggered.nonCompliance;
       }
     }
     if (result.triggered.safeguarding) {

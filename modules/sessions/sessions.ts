@@ -18,7 +18,7 @@ import { SessionConflictError, SessionNotAllowedError, SessionNotFoundError, Ses
 import { createReport } from '../reports/reports';
 import { unacceptableAbsences } from './absences';
 import { crossedBy, type NonComplianceStage } from './non-compliance';
-import { queueReferrerNotice, queueSafeguardingNotice } from './notices';
+import { queueSafeguardingNotice } from './notices';
 import { SESSION_MACHINE_ID, SESSION_MACHINE_VERSION, type SessionContext, type SessionEvent, type SessionState } from './session-machine';
 import { advanceSession, newSessionSnapshot } from './snapshot';
 import { describeSessionSlot } from './times';
@@ -287,10 +287,9 @@ async function stepInTransaction(trx: Executor, request: SessionTransitionReques
     const { definition } = await currentProgramme(trx);
     // A case that has finished counts nothing more against him.
     triggered.nonCompliance = (SCHEDULABLE_CASE_STATES as readonly string[]).includes(row.case_state) ? crossedBy(previousAbsences, definition.nonCompliance) : null;
-    if (triggered.nonCompliance === 'warning') triggered.mail.push(...(await queueReferrerNotice(trx, 'attention', row.referral_id, request.siteUrl)));
-    if (triggered.nonCompliance === 'may-end') triggered.mail.push(...(await queueReferrerNotice(trx, 'decision-needed', row.referral_id, request.siteUrl)));
-    // Crossing a threshold prepares the non-compliance report for a manager to sign off (or brings a waiting one up to date).
-    if (triggered.nonCompliance) await createReport(trx, { referralId: row.referral_id, kind: 'non_compliance', actor: request.actor, now });
+    // Reaching the end threshold prepares the non-compliance report for a manager to sign off;
+    // the referrer hears of it when it is signed off (modules/reports), not before.
+    if (triggered.nonCompliance === 'may-end') await createReport(trx, { referralId: row.referral_id, kind: 'non_compliance', actor: request.actor, now });
   }
   // Only the moment a concern is first recorded: correcting other notes later does not mail again.
   if (event.type === 'RECORD_NOTES' && request.changes?.safeguarding_concern === true && !row.safeguarding_concern) {

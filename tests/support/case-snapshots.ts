@@ -24,7 +24,7 @@ export const PATHS: Record<CaseState, CaseEvent[]> = {
     { type: 'ALLOCATE', workerId: 'worker-1' },
     { type: 'START_ASSESSMENT' },
     { type: 'START_PROGRAMME' },
-    { type: 'COMPLETE' },
+    { type: 'COMPLETE', attended: 24, needed: 24 },
   ],
   ended_early: [{ type: 'SUBMIT' }, { type: 'START_SCREENING' }, { type: 'ACCEPT' }, { type: 'ALLOCATE', workerId: 'worker-1' }, { type: 'END_EARLY', reason: 'withdrawn', detail: 'He moved away.' }],
   closed: [{ type: 'SUBMIT' }, { type: 'DECLINE', reason: 'Not eligible.' }, { type: 'CLOSE', outcome: 'Referrer told.' }],

@@ -24,6 +24,16 @@ export interface StepFormsProps {
   kept: (step: CasePageEvent, field: string) => string | undefined;
   /** The outcome closing would record (worked out from the case), in words. */
   closingOutcome?: string | null;
+  /** When completion is offered: attendance against the programme's rule. */
+  completion?: {
+    attended: number;
+    needed: number;
+    planned: number;
+    shortfall: string | null;
+    mayOverride: boolean;
+  } | null;
+  /** The non-compliance rule's end threshold is reached: ending early comes first, open. */
+  endEarlyFirst?: boolean;
 }
 
 function Step({ step, version, title, children }: { step: CasePageEvent; version: number; title: string; children: ReactNode }) {
@@ -45,18 +55,110 @@ const Button = ({ children, kind }: { children: ReactNode; kind?: 'secondary' | 
   </button>
 );
 
-export function StepForms({ steps, version, noun, workers, detailsHref, errors, kept, closingOutcome }: StepFormsProps) {
+export function StepForms({ steps, version, noun, workers, detailsHref, errors, kept, closingOutcome, completion, endEarlyFirst }: StepFormsProps) {
   const has = (step: CasePageEvent) => steps.includes(step);
   // A form's typed text is put back when the page is shown again after a failed step.
   const key = (step: CasePageEvent, field: string) => `${step}-${version}-${kept(step, field) ?? ''}`.slice(0, 200);
   const current = workers.find((w) => w.current);
+  const endForm = (
+    <Step step="END_EARLY" version={version} title="Record the early end">
+      <Radios
+        key={key('END_EARLY', 'endReason')}
+        id="endReason"
+        name="endReason"
+        label="Why is the programme ending early?"
+        legendSize="s"
+        value={kept('END_EARLY', 'endReason')}
+        error={errors.endReason}
+        options={END_EARLY_REASONS.map((reason) => ({
+          value: reason,
+          ...END_EARLY_REASON_LABELS[reason],
+        }))}
+      />
+      <Textarea
+        key={key('END_EARLY', 'detail')}
+        id="detail"
+        name="detail"
+        label="What happened?"
+        hint="Say what happened and when. It goes into the ended-early report, which a manager signs off before it goes to the referrer; the referrer is emailed then."
+        value={kept('END_EARLY', 'detail')}
+        error={errors.detail}
+        rows={4}
+      />
+      <Button kind="warning">End the programme</Button>
+    </Step>
+  );
+  const completeStep = (
+    <>
+      {has('COMPLETE') ? (
+        <Step step="COMPLETE" version={version} title="Record that he has completed the programme">
+          {completion ? (
+            <p className="govuk-body">
+              {completion.shortfall
+                ? `${completion.shortfall}.`
+                : `He has attended ${completion.attended} of the ${completion.planned} sessions in his plan, which meets the programme’s rule.`}
+            </p>
+          ) : null}
+          <p className="govuk-body">We will prepare the completion report for a manager to sign off before it goes to the referrer.</p>
+          <Checkboxes
+            id="confirmComplete"
+            name="confirmComplete"
+            label="Has he completed the programme?"
+            legendSize="s"
+            error={errors.confirmComplete}
+            options={[
+              {
+                value: 'yes',
+                label: 'Yes, he has completed the work in his plan',
+              },
+            ]}
+          />
+          {completion?.shortfall && completion.mayOverride ? (
+            <Textarea
+              key={key('COMPLETE', 'overrideReason')}
+              id="overrideReason"
+              name="overrideReason"
+              label="As a manager, why is he completing with fewer sessions?"
+              hint="Only a CHOICE manager can record completion below the programme’s rule. Your reason is kept on the case’s record."
+              value={kept('COMPLETE', 'overrideReason')}
+              error={errors.overrideReason}
+              rows={3}
+            />
+          ) : null}
+          <Button kind="secondary">Record completion</Button>
+        </Step>
+      ) : null}
+    </>
+  );
+  const endEarly = (
+    <>
+      {has('END_EARLY') ? (
+        endEarlyFirst ? (
+          // The programme's rule says the case can end for non-compliance: this is the likely next step.
+          <div>{endForm}</div>
+        ) : (
+          // Folded away: it is rarely the next step, and must not be taken by a slip. Open when it has errors to show.
+          <details className="govuk-details" open={Boolean(errors.endReason || errors.detail) || undefined}>
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">End the programme early</span>
+            </summary>
+            <div className="govuk-details__text">{endForm}</div>
+          </details>
+        )
+      ) : null}
+    </>
+  );
   return (
     <>
       {has('PROVIDE_INFORMATION') ? (
         <Step step="PROVIDE_INFORMATION" version={version} title="Answer CHOICE’s request">
           {detailsHref ? (
             <p className="govuk-body">
-              If the answer means a change to the referral, <Link className="govuk-link" to={detailsHref}>change the details of the referral</Link> first, then come back and answer here.
+              If the answer means a change to the referral,{' '}
+              <Link className="govuk-link" to={detailsHref}>
+                change the details of the referral
+              </Link>{' '}
+              first, then come back and answer here.
             </p>
           ) : null}
           <Textarea
@@ -151,59 +253,15 @@ export function StepForms({ steps, version, noun, workers, detailsHref, errors, 
       {has('START_ASSESSMENT') ? (
         <Step step="START_ASSESSMENT" version={version} title="Start the assessment">
           <p className="govuk-body">
-            Start it when you have arranged the first assessment session with him. You then record the assessment, over as many sessions as it takes, and build his plan
-            for a manager to sign off.
+            Start it when you have arranged the first assessment session with him. You then record the assessment, over as many sessions as it takes, and build his plan for a
+            manager to sign off.
           </p>
           <Button>Start the assessment</Button>
         </Step>
       ) : null}
-      {has('COMPLETE') ? (
-        <Step step="COMPLETE" version={version} title="Record that he has completed the programme">
-          <p className="govuk-body">We will prepare the completion report for a manager to sign off before it goes to the referrer.</p>
-          <Checkboxes
-            id="confirmComplete"
-            name="confirmComplete"
-            label="Has he completed the programme?"
-            legendSize="s"
-            error={errors.confirmComplete}
-            options={[{ value: 'yes', label: 'Yes, he has completed the work in his plan' }]}
-          />
-          <Button kind="secondary">Record completion</Button>
-        </Step>
-      ) : null}
-      {has('END_EARLY') ? (
-        // Folded away: it is rarely the next step, and must not be taken by a slip. Open when it has errors to show.
-        <details className="govuk-details" open={Boolean(errors.endReason || errors.detail) || undefined}>
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">End the programme early</span>
-          </summary>
-          <div className="govuk-details__text">
-            <Step step="END_EARLY" version={version} title="Record the early end">
-              <Radios
-                key={key('END_EARLY', 'endReason')}
-                id="endReason"
-                name="endReason"
-                label="Why is the programme ending early?"
-                legendSize="s"
-                value={kept('END_EARLY', 'endReason')}
-                error={errors.endReason}
-                options={END_EARLY_REASONS.map((reason) => ({ value: reason, ...END_EARLY_REASON_LABELS[reason] }))}
-              />
-              <Textarea
-                key={key('END_EARLY', 'detail')}
-                id="detail"
-                name="detail"
-                label="What happened?"
-                hint="Say what happened and when. We prepare a report for a manager to sign off before it goes to the referrer, and email the referrer that there is an update."
-                value={kept('END_EARLY', 'detail')}
-                error={errors.detail}
-                rows={4}
-              />
-              <Button kind="warning">End the programme</Button>
-            </Step>
-          </div>
-        </details>
-      ) : null}
+      {endEarlyFirst ? endEarly : null}
+      {completeStep}
+      {endEarlyFirst ? null : endEarly}
       {has('CLOSE') ? (
         <Step step="CLOSE" version={version} title={`Close the ${noun}`}>
           <Textarea

@@ -16,7 +16,7 @@ const TEMPLATE_LABELS: Record<TemplateKey, string> = {
 
 const PLACEHOLDER_HINT = 'Words in curly brackets, such as {reference}, {name} and {startDate}, are filled in when a report is written.';
 
-export function ProgrammeForm({ draft, version, errors, maxModules }: { draft: ProgrammeDraft; version: number; errors: Record<string, string>; maxModules: number }) {
+export function ProgrammeForm({ draft, version, errors, maxModules, rule }: { draft: ProgrammeDraft; version: number; errors: Record<string, string>; maxModules: number; rule?: string }) {
   return (
     <StaffForm>
       {/* Pressing Enter in a field saves, rather than pressing the first "Remove" button on the page. */}
@@ -26,7 +26,7 @@ export function ProgrammeForm({ draft, version, errors, maxModules }: { draft: P
       <input type="hidden" name="version" value={version} />
       <TextInput id="label" name="label" label="Name of this version" hint="Say what changed, or whose programme it is." value={draft.label} error={errors.label} />
 
-      <h2 className="govuk-heading-m">Sessions and non-compliance</h2>
+      <h2 className="govuk-heading-m">Sessions, attendance and non-compliance</h2>
       <TextInput id="sessionMinutes" name="sessionMinutes" label="Length of a session, in minutes" value={draft.sessionMinutes} error={errors.sessionMinutes} width="3" inputMode="numeric" />
       <TextInput
         id="warningAfterUnacceptableAbsences"
@@ -40,9 +40,31 @@ export function ProgrammeForm({ draft, version, errors, maxModules }: { draft: P
       <TextInput
         id="endAfterUnacceptableAbsences"
         name="endAfterUnacceptableAbsences"
-        label="Unacceptable absences before the referrer is told of non-compliance"
+        label="Unacceptable absences before the non-compliance report"
+        hint="The report is prepared for a manager to sign off, and the referrer is told once it is signed off. The programme can then be ended early for non-compliance."
         value={draft.endAfterUnacceptableAbsences}
         error={errors.endAfterUnacceptableAbsences}
+        width="3"
+        inputMode="numeric"
+      />
+      {rule ? <p className="govuk-inset-text">{rule}</p> : null}
+      <TextInput
+        id="completionPercent"
+        name="completionPercent"
+        label="Share of his planned sessions he must attend to complete, as a percentage"
+        hint="Below this, only a CHOICE manager can record completion, with a reason."
+        value={draft.completionPercent}
+        error={errors.completionPercent}
+        width="3"
+        inputMode="numeric"
+      />
+      <TextInput
+        id="workerCorrectionDays"
+        name="workerCorrectionDays"
+        label="Days a worker may correct an attendance record"
+        hint="After this, only a CHOICE manager can correct it. Either way the correction and its reason are kept."
+        value={draft.workerCorrectionDays}
+        error={errors.workerCorrectionDays}
         width="3"
         inputMode="numeric"
       />

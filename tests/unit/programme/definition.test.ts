@@ -8,6 +8,8 @@ const formEntries = (draft: ReturnType<typeof draftFromDefinition>, extra: Recor
   ['sessionMinutes', draft.sessionMinutes],
   ['warningAfterUnacceptableAbsences', draft.warningAfterUnacceptableAbsences],
   ['endAfterUnacceptableAbsences', draft.endAfterUnacceptableAbsences],
+  ['completionPercent', draft.completionPercent],
+  ['workerCorrectionDays', draft.workerCorrectionDays],
   ...draft.modules.flatMap((m, i): Array<[string, string]> => [
     [`module-${i}-key`, m.key],
     [`module-${i}-title`, m.title],
@@ -19,6 +21,11 @@ const formEntries = (draft: ReturnType<typeof draftFromDefinition>, extra: Recor
 ];
 
 describe('the default programme', () => {
+  it('reads a version saved before the attendance settings existed with the default ones', () => {
+    const { attendance: _attendance, ...older } = DEFAULT_PROGRAMME;
+    expect(programmeDefinitionSchema.parse(older).attendance).toEqual({ completionPercent: 100, workerCorrectionDays: 7 });
+  });
+
   it('is valid, and says plainly that it is not Sacro’s programme', () => {
     expect(programmeDefinitionSchema.parse(DEFAULT_PROGRAMME)).toEqual(DEFAULT_PROGRAMME);
     expect(DEFAULT_PROGRAMME.label).toBe(DEFAULT_PROGRAMME_LABEL);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { CASE_EVENT_TYPES, CASE_MACHINE_VERSION, CASE_STATES, type CaseEvent, type CaseEventType, type CaseState } from '../../../modules/referrals/case-machine';
 import { advanceCase } from '../../../modules/referrals/snapshot';
 import { snapshotIn } from '../../support/case-snapshots';
@@ -14,7 +15,7 @@ const EVENTS: Record<CaseEventType, CaseEvent> = {
   ALLOCATE: { type: 'ALLOCATE', workerId: 'worker-2' },
   START_ASSESSMENT: { type: 'START_ASSESSMENT' },
   START_PROGRAMME: { type: 'START_PROGRAMME' },
-  COMPLETE: { type: 'COMPLETE' },
+  COMPLETE: { type: 'COMPLETE', attended: 24, needed: 24 },
   END_EARLY: { type: 'END_EARLY', reason: 'non_compliance', detail: 'Three sessions missed.' },
   CLOSE: { type: 'CLOSE', outcome: 'Finished.' },
 };
@@ -82,5 +83,58 @@ describe('the guards', () => {
     expect(answered.accepted && answered.context).toMatchObject({ openInformationRequest: null, submissions: 2 });
     const reallocated = advanceCase(snapshotIn('allocated'), CASE_MACHINE_VERSION, { type: 'ALLOCATE', workerId: 'worker-2' });
     expect(reallocated.accepted && reallocated.context.allocatedWorkerId).toBe('worker-2');
+  });
+});
+
+describe('completion means delivery', () => {
+  const otherEvents = CASE_EVENT_TYPES.filter((type) => type !== 'COMPLETE').map((type) => EVENTS[type]);
+  const completeEvent = fc.record(
+    {
+      type: fc.constant('COMPLETE' as const),
+      attended: fc.integer({ min: -2, max: 40 }),
+      needed: fc.integer({ min: -2, max: 40 }),
+      override: fc.oneof(fc.constant(undefined), fc.constant(''), fc.constant('  \n'), fc.string({ maxLength: 20 })),
+    },
+    { requiredKeys: ['type', 'attended', 'needed'] },
+  );
+  const delivered = (event: Extract<CaseEvent, { type: 'COMPLETE' }>) =>
+    (Number.isInteger(event.needed) && event.needed > 0 && event.attended >= event.needed) || (typeof event.override === 'string' && event.override.trim().length > 0);
+
+  it('refuses completion with too few sessions and no reason, and takes it with enough sessions or a reason', () => {
+    const inProgramme = snapshotIn('in_programme');
+    expect(advanceCase(inProgramme, CASE_MACHINE_VERSION, { type: 'COMPLETE', attended: 0, needed: 24 }).accepted).toBe(false);
+    expect(advanceCase(inProgramme, CASE_MACHINE_VERSION, { type: 'COMPLETE', attended: 23, needed: 24 }).accepted).toBe(false);
+    expect(advanceCase(inProgramme, CASE_MACHINE_VERSION, { type: 'COMPLETE', attended: 0, needed: 0 }).accepted).toBe(false);
+    expect(advanceCase(inProgramme, CASE_MACHINE_VERSION, { type: 'COMPLETE', attended: 3, needed: 24, override: ' ' }).accepted).toBe(false);
+    expect(advanceCase(inProgramme, CASE_MACHINE_VERSION, { type: 'COMPLETE', attended: 24, needed: 24 }).state).toBe('completed');
+    expect(advanceCase(inProgramme, CASE_MACHINE_VERSION, { type: 'COMPLETE', attended: 3, needed: 24, override: 'Moved to a prison programme.' }).state).toBe('completed');
+  });
+
+  it('reaches completed on no path of events unless the step into it met the rule or carried a reason', () => {
+    fc.assert(
+      // From every state (so the walk reaches the programme often), through any events at all.
+      fc.property(fc.constantFrom(...CASE_STATES.filter((state) => state !== 'completed')), fc.array(fc.oneof(fc.constantFrom(...otherEvents), completeEvent), { maxLength: 14 }), (start, events) => {
+        let snapshot: unknown = snapshotIn(start);
+        for (const event of events) {
+          const step = advanceCase(snapshot, CASE_MACHINE_VERSION, event);
+          if (!step.accepted) continue;
+          if (step.state === 'completed' && step.from !== 'completed') {
+            expect(event.type).toBe('COMPLETE');
+            expect(delivered(event as Extract<CaseEvent, { type: 'COMPLETE' }>)).toBe(true);
+          }
+          snapshot = step.snapshot;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reaches completed on the paths that lead there, when each COMPLETE is delivered', () => {
+    // The property above would pass vacuously if nothing ever completed: this path does.
+    let snapshot: unknown = snapshotIn('in_programme');
+    const step = advanceCase(snapshot, CASE_MACHINE_VERSION, { type: 'COMPLETE', attended: 12, needed: 12 });
+    expect(step.accepted && step.state).toBe('completed');
+    snapshot = step.accepted ? step.snapshot : snapshot;
+    expect(advanceCase(snapshot, CASE_MACHINE_VERSION, EVENTS.CLOSE).state).toBe('closed');
   });
 });
