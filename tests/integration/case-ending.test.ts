@@ -98,10 +98,15 @@ describe('ending and closing a case', () => {
     expect(pageText((await fiscal.get(`/staff/referrals/${id}`)).text)).not.toContain('programme ended early');
     expect(pageText((await manager.get(`/staff/referrals/${id}`)).text)).toContain('Waiting for sign-off');
 
-    const mail = await test.db.selectFrom('outbox_message').selectAll().where('subject', 'like', `%${reference}%`).where('to_address', '=', 'fiscal@demo.example').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
-    expect(mail.subject).toBe(`There is an update on referral ${reference}`);
-    expect(mail.body_text).not.toContain('Quentin');
-    expect(mail.body_text).not.toContain('Three sessions');
+    // The referrer is emailed when there is something to read: the signed-off report, not the step.
+    const fiscalMail = () => test.db.selectFrom('outbox_message').selectAll().where('subject', 'like', `%${reference}%`).where('to_address', '=', 'fiscal@demo.example').execute();
+    expect(await fiscalMail()).toEqual([]);
+    const managerActor = await staffActor(test.db, 'manager@demo.example');
+    await signOffReport(test.db, { reportId: report.id, expectedVersion: report.version, actor: managerActor, siteUrl: 'http://localhost' });
+    const [mail] = await fiscalMail();
+    expect(mail!.subject).toContain(reference);
+    expect(mail!.body_text).not.toContain('Quentin');
+    expect(mail!.body_text).not.toContain('Three sessions');
 
     // The worker cannot close it; the manager sees the outcome it will record.
     expect(pageText((await worker.get(`/staff/referrals/${id}`)).text)).not.toContain('A note about the outcome');
@@ -117,10 +122,60 @@ describe('ending and closing a case', () => {
     expect(statistics.outcomes.find((o) => o.outcome === 'ended_early_non_compliance')?.byRoute.diversion).toBeGreaterThanOrEqual(1);
   });
 
-  it('records completion after confirmation, and closing records it as completed', async () => {
+  const signedOffPlan = (referralId: string, sessions: number) =>
+    test.db
+      .insertInto('case_plan')
+      .values({ referral_id: referralId, modules: JSON.stringify([{ key: 'assessment', title: 'Assessment', sessions }]), programme_version: 1, state: 'signed_off' })
+      .execute();
+
+  it('offers ending early first, open, once the non-compliance rule’s end threshold is reached', async () => {
+    const { id } = await allocatedReferral(test.db, 'fiscal@demo.example', 'worker@demo.example');
+    await stepCase(test.db, id, 'worker@demo.example', { type: 'START_ASSESSMENT' });
+    await stepCase(test.db, id, 'manager@demo.example', { type: 'START_PROGRAMME' });
+    const order = (html: string) => [html.indexOf('Record the early end'), html.indexOf('Record that he has completed the programme')];
+    const [endBefore, completeBefore] = order((await worker.get(`/staff/referrals/${id}`)).text);
+    expect(completeBefore).toBeLessThan(endBefore);
+    expect((await worker.get(`/staff/referrals/${id}`)).text).toContain('<summary class="govuk-details__summary"><span class="govuk-details__summary-text">End the programme early');
+    await pastSessions(id, 3, { state: 'not_attended', absence_judgement: 'unacceptable', absence_reason: 'No contact.' });
+    const page = (await worker.get(`/staff/referrals/${id}`)).text;
+    const [endAfter, completeAfter] = order(page);
+    expect(endAfter).toBeLessThan(completeAfter);
+    expect(page).not.toContain('End the programme early</span>');
+  });
+
+  it('refuses completion with too few sessions, saying why; a manager may record it with a reason; the rule met completes it', async () => {
     const { id } = await allocatedReferral(test.db, 'socialworker.edinburgh@demo.example', 'worker@demo.example');
     await stepCase(test.db, id, 'worker@demo.example', { type: 'START_ASSESSMENT' });
     await stepCase(test.db, id, 'manager@demo.example', { type: 'START_PROGRAMME' });
+    const noPlan = await post(worker, id, { event: 'COMPLETE', confirmComplete: 'yes' });
+    expect(noPlan.status).toBe(400);
+    expect(pageText(noPlan.text)).toContain('He has no signed-off plan, so no sessions count towards completion');
+    await signedOffPlan(id, 3);
+    await pastSessions(id, 1, { state: 'signed_off' });
+    const tooFew = await post(worker, id, { event: 'COMPLETE', confirmComplete: 'yes' });
+    expect(tooFew.status).toBe(400);
+    expect(pageText(tooFew.text)).toContain('He has attended 1 session. Under the programme’s rule he must attend 3 sessions of the 3 sessions in his plan to complete');
+    // A worker's "reason" is no override.
+    const workerOverride = await post(worker, id, { event: 'COMPLETE', confirmComplete: 'yes', overrideReason: 'He did enough.' });
+    expect(pageText(workerOverride.text)).toContain('Only a CHOICE manager can record completion with fewer sessions than the rule asks');
+    expect((await referral(id)).state).toBe('in_programme');
+    const managerPage = pageText((await manager.get(`/staff/referrals/${id}`)).text);
+    expect(managerPage).toContain('As a manager, why is he completing with fewer sessions?');
+    const overridden = await post(manager, id, { event: 'COMPLETE', confirmComplete: 'yes', overrideReason: 'He moved to a prison programme that covers the rest.' });
+    expect(overridden.status).toBe(302);
+    const event = await test.db.selectFrom('case_event').select(['event', 'reason', 'actor_staff_user_id']).where('referral_id', '=', id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ event: 'COMPLETE', actor_staff_user_id: manager.staff.userId });
+    expect(event.reason).toBe('Completion recorded by a manager with 1 of the 3 sessions the rule asks for: He moved to a prison programme that covers the rest.');
+    const audit = await test.db.selectFrom('audit_event').select('detail').where('object_id', '=', id).where('action', '=', 'case.complete').executeTakeFirstOrThrow();
+    expect(audit.detail).toMatchObject({ attended: 1, needed: 3, override: true });
+  });
+
+  it('records completion after confirmation once the plan’s sessions are attended, and closing records it as completed', async () => {
+    const { id } = await allocatedReferral(test.db, 'socialworker.edinburgh@demo.example', 'worker@demo.example');
+    await stepCase(test.db, id, 'worker@demo.example', { type: 'START_ASSESSMENT' });
+    await stepCase(test.db, id, 'manager@demo.example', { type: 'START_PROGRAMME' });
+    await signedOffPlan(id, 2);
+    await pastSessions(id, 2, { state: 'signed_off' });
     const unconfirmed = await post(worker, id, { event: 'COMPLETE' });
     expect(pageText(unconfirmed.text)).toContain('Confirm that he has completed the programme');
     expect((await post(worker, id, { event: 'COMPLETE', confirmComplete: 'yes' })).status).toBe(302);

@@ -15,6 +15,7 @@ import type { SessionEvent } from '../../modules/sessions/session-machine';
 import { SessionConflictError, SessionNotAllowedError, SessionTransitionRefusedError, SlotTakenError } from '../../modules/sessions/errors';
 import { unacceptableAbsences } from '../../modules/sessions/absences';
 import { scheduleSession, transitionSession } from '../../modules/sessions/sessions';
+import { signOffReport } from '../../modules/reports/reports';
 import { allocatedReferral, staffActor, stepCase, submittedReferral } from '../support/cases';
 import { useTestDatabase } from '../support/database';
 
@@ -206,8 +207,9 @@ describe('programme sessions', () => {
     }
   });
 
-  it('leaves nothing half-saved when the step fails inside alsoDo: no snapshot, event, audit row or mail', async () => {
+  it('leaves nothing half-saved when the step fails inside alsoDo: no snapshot, event, audit row, report or mail', async () => {
     const referral = await allocatedReferral(test.db, REFERRER, WORKER);
+    await step(test.db, (await book(referral.id)).id, absent('unacceptable'));
     const booked = await book(referral.id);
     const before = await test.db.selectFrom('programme_session').selectAll().where('id', '=', booked.id).executeTakeFirstOrThrow();
     const outboxBefore = await test.db.selectFrom('outbox_message').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
@@ -218,9 +220,10 @@ describe('programme sessions', () => {
       event: absent('unacceptable'),
       actor: worker,
       siteUrl: SITE,
-      alsoDo: async (_trx, result) => {
-        // The step got as far as queueing the referrer's note before this failed.
-        expect(result.triggered.mail).toHaveLength(1);
+      alsoDo: async (trx, result) => {
+        // The step got as far as preparing the non-compliance report before this failed.
+        expect(result.triggered.nonCompliance).toBe('may-end');
+        expect(await trx.selectFrom('report').select('kind').where('referral_id', '=', referral.id).execute()).toEqual([{ kind: 'non_compliance' }]);
         throw new Error('the letter could not be made');
       },
     });
@@ -230,62 +233,47 @@ describe('programme sessions', () => {
     expect(await eventsFor(booked.id)).toHaveLength(1);
     expect(await auditFor(booked.id)).toHaveLength(1);
     expect(await mailAbout(referral.reference)).toEqual([]);
+    expect(await test.db.selectFrom('report').select('id').where('referral_id', '=', referral.id).execute()).toEqual([]);
     const outboxAfter = await test.db.selectFrom('outbox_message').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(outboxAfter.n).toBe(outboxBefore.n);
     expect(await mailJobs()).toBe(jobsBefore);
   });
 
-  it('takes the thresholds from the programme: first unacceptable absence tells the referrer, the second asks for a decision', async () => {
-    const referral = await allocatedReferral(test.db, REFERRER, WORKER);
-    await stepCase(test.db, referral.id, WORKER, { type: 'START_ASSESSMENT' });
-
-    const excused = await step(test.db, (await book(referral.id)).id, absent('acceptable'));
-    expect(excused.triggered).toEqual({ nonCompliance: null, safeguarding: false, mail: [] });
-    expect(await mailAbout(referral.reference)).toEqual([]);
-
-    const first = await step(test.db, (await book(referral.id)).id, absent('unacceptable'));
-    expect(first.triggered.nonCompliance).toBe('warning');
-    expect(await unacceptableAbsences(test.db, referral.id)).toBe(1);
-    let mail = await mailAbout(referral.reference);
-    expect(mail).toHaveLength(1);
-    expect(mail[0]).toMatchObject({ to_address: REFERRER, subject: `Something needs your attention on referral ${referral.reference}`, kind: 'session-notification' });
-    expect(mail[0]!.body_text).toContain(`${SITE}/staff/referrals/${referral.id}`);
-    expect(mail[0]!.body_text).not.toMatch(/Test Person|absence|attend|No contact/i);
-
-    await step(test.db, (await book(referral.id)).id, absent('acceptable'));
-    const second = await step(test.db, (await book(referral.id)).id, absent('unacceptable'));
-    expect(second.triggered.nonCompliance).toBe('may-end');
-    mail = await mailAbout(referral.reference);
-    expect(mail.map((m) => m.subject)).toEqual([`Something needs your attention on referral ${referral.reference}`, `A decision is needed on referral ${referral.reference}`]);
-
-    // Past the last threshold nothing more is sent.
-    const third = await step(test.db, (await book(referral.id)).id, absent('unacceptable'));
-    expect(third.triggered).toEqual({ nonCompliance: null, safeguarding: false, mail: [] });
-    expect(await mailAbout(referral.reference)).toHaveLength(2);
-    expect(await unacceptableAbsences(test.db, referral.id)).toBe(3);
-
-    // Each threshold prepared the non-compliance report: one report, brought up to date at the second, waiting for a manager.
-    const reports = await test.db.selectFrom('report').select(['kind', 'state', 'version', 'facts']).where('referral_id', '=', referral.id).execute();
-    expect(reports).toHaveLength(1);
-    expect(reports[0]).toMatchObject({ kind: 'non_compliance', state: 'awaiting_sign_off', version: 2 });
-    expect((reports[0]!.facts as { sessions: { absences: unknown[] } }).sessions.absences).toHaveLength(4);
-  });
-
-  it('follows a changed programme: with a warning at two absences, the first sends nothing', async () => {
-    await setThresholds(2, 3);
+  it.each([
+    ['the default', 2, 3],
+    ['one strike', 1, 1],
+    ['a patient programme', 3, 5],
+  ])('follows the rule at every count with %s (warning at %i, report at %i), and tells the referrer only when the report is signed off', async (_name, warning, end) => {
+    await setThresholds(warning, end);
     try {
       const referral = await allocatedReferral(test.db, REFERRER, WORKER);
-      const first = await step(test.db, (await book(referral.id)).id, absent('unacceptable'));
-      expect(first.triggered.nonCompliance).toBeNull();
-      const second = await step(test.db, (await book(referral.id)).id, absent('unacceptable'));
-      expect(second.triggered.nonCompliance).toBe('warning');
-      expect(await mailAbout(referral.reference)).toHaveLength(1);
+      await stepCase(test.db, referral.id, WORKER, { type: 'START_ASSESSMENT' });
+      const excused = await step(test.db, (await book(referral.id)).id, absent('acceptable'));
+      expect(excused.triggered).toEqual({ nonCompliance: null, safeguarding: false, mail: [] });
+
+      for (let count = 1; count <= end + 1; count++) {
+        const marked = await step(test.db, (await book(referral.id)).id, absent('unacceptable'));
+        expect(await unacceptableAbsences(test.db, referral.id)).toBe(count);
+        expect(marked.triggered.nonCompliance).toBe(count === end ? 'may-end' : count === warning && warning < end ? 'warning' : null);
+        // No session step ever mails the referrer: not at the warning, not at the end threshold.
+        expect(marked.triggered.mail).toEqual([]);
+        expect(await mailAbout(referral.reference)).toEqual([]);
+        const reports = await test.db.selectFrom('report').select(['id', 'kind', 'state', 'version']).where('referral_id', '=', referral.id).execute();
+        expect(reports.map((r) => [r.kind, r.state])).toEqual(count >= end ? [['non_compliance', 'awaiting_sign_off']] : []);
+      }
+
+      const report = await test.db.selectFrom('report').select(['id', 'version']).where('referral_id', '=', referral.id).executeTakeFirstOrThrow();
+      await signOffReport(test.db, { reportId: report.id, expectedVersion: report.version, actor: manager, siteUrl: SITE });
+      const mail = await mailAbout(referral.reference);
+      expect(mail).toHaveLength(1);
+      expect(mail[0]).toMatchObject({ to_address: REFERRER });
+      expect(mail[0]!.body_text).not.toMatch(/Test Person|absence|attend|No contact/i);
     } finally {
       await setThresholds(1, 2);
     }
   });
 
-  it('counts two absences of one case marked at once one after the other: one warning, one decision notice', async () => {
+  it('counts two absences of one case marked at once one after the other: one warning, then one report', async () => {
     const referral = await allocatedReferral(test.db, REFERRER, WORKER);
     const one = await book(referral.id);
     const other = await book(referral.id);
@@ -297,7 +285,8 @@ describe('programme sessions', () => {
         transitionSession(b, { sessionId: other.id, expectedVersion: 1, event: absent('unacceptable'), actor: worker, siteUrl: SITE }),
       ]);
       expect(results.map((r) => r.triggered.nonCompliance).sort()).toEqual(['may-end', 'warning']);
-      expect(await mailAbout(referral.reference)).toHaveLength(2);
+      expect(await mailAbout(referral.reference)).toHaveLength(0);
+      expect(await test.db.selectFrom('report').select('kind').where('referral_id', '=', referral.id).execute()).toEqual([{ kind: 'non_compliance' }]);
     } finally {
       await a.destroy();
       await b.destroy();
