@@ -91,3 +91,14 @@ export function canSubmit(problems: EligibilityProblem[], reason: string | null)
   const needsReason = problems.some((p) => p.judgement) && !(reason && reason.trim().length > 0);
   return blocking.length || needsReason ? { ok: false, blocking, needsReason } : { ok: true };
 }
+
+/**
+ * The hard rules one section's answers break, for the section that asks them: the same
+ * rules, words and order as at check-answers and on sending, so the referrer hears it
+ * where they can still change the answer. Judgement rules wait for check-answers,
+ * where the reason is asked.
+ */
+export function hardProblemsOf(answers: Partial<EligibilityFacts>, context: { organisationKind: OrganisationKind; today: string }): EligibilityProblem[] {
+  const facts: EligibilityFacts = { dateOfBirth: null, sex: null, contactOffence: null, route: null, consent: null, ...answers, organisationKind: context.organisationKind };
+  return eligibilityProblems(facts, context.today).filter((problem) => !problem.judgement);
+}

@@ -24,7 +24,7 @@ import {
 import { EMAIL_PATTERN } from '../auth/forms';
 import { DATE_PARTS, dayToParts, readDateParts, type DateParts } from './dates';
 import type { ReferralDetails } from './details';
-import { ROUTES_FOR_ORGANISATION, ROUTES_NEEDING_CONSENT } from './eligibility';
+import { hardProblemsOf, ROUTES_FOR_ORGANISATION, ROUTES_NEEDING_CONSENT } from './eligibility';
 import { chargesLabel } from './labels';
 import { MATERIAL_KINDS, SECTION_FIELDS, type FieldKind, type ReferralSection } from './sections';
 
@@ -232,10 +232,13 @@ const person = define({
     interpreterLanguage: text({ required: false, label: 'Interpreter language', max: 100 }),
     supportNeeds: text({ required: false, label: 'Support needs', max: 2_000, multiline: true }),
   }),
-  check: (value, _ctx, mode) =>
-    mode === 'complete' && value.personPhone === null && value.personEmail === null
-      ? [{ field: 'personPhone', message: 'Enter a telephone number or an email address, so CHOICE can contact him' }]
-      : [],
+  check: (value, ctx, mode) => [
+    // Under 18 is never a matter of judgement: said here, on the page that asks, not six pages later.
+    ...hardProblemsOf({ dateOfBirth: value.dateOfBirth ?? null }, ctx).map((problem) => ({ field: 'dateOfBirth' as const, message: problem.message })),
+    ...(mode === 'complete' && value.personPhone === null && value.personEmail === null
+      ? [{ field: 'personPhone' as const, message: 'Enter a telephone number or an email address, so CHOICE can contact him' }]
+      : []),
+  ],
   toDetails: (v) => ({
     ...only('person_name', v.personName),
     ...only('person_date_of_birth', v.dateOfBirth),
@@ -281,8 +284,9 @@ const offence = define({
     devices: text({ required: need(mode, 'Enter the devices and accounts used, or ‘Not known’'), label: 'Devices', max: 2_000, multiline: true }),
     contactOffence: choice(CONTACT_OFFENCE_ANSWERS, need(mode, 'Select whether there is any contact sexual offence'), 'Select whether there is any contact sexual offence'),
   }),
-  check: (value, _ctx, mode) => {
-    const problems: Array<{ field: 'offenceTo' | 'materialDetails'; message: string }> = [];
+  check: (value, ctx, mode) => {
+    const problems: Array<{ field: 'offenceTo' | 'materialDetails' | 'contactOffence'; message: string }> = [];
+    for (const problem of hardProblemsOf({ contactOffence: value.contactOffence ?? null }, ctx)) problems.push({ field: 'contactOffence', message: problem.message });
     if (value.offenceFrom && value.offenceTo && value.offenceTo < value.offenceFrom) {
       problems.push({ field: 'offenceTo', message: 'End date must be the same as or after the start date' });
     }
@@ -360,8 +364,14 @@ const consent = define({
     consent: choice(consentAnswersFor(ctx.route), need(mode, 'Select whether he has agreed to the referral'), 'Select one of the answers shown'),
     consentDate: date({ required: false, label: 'Date he agreed', rule: 'today-or-past', today: ctx.today }),
   }),
-  check: (value, _ctx, mode) =>
-    mode === 'complete' && value.consent === 'given' && value.consentDate === null ? [{ field: 'consentDate', message: 'Enter the date he agreed' }] : [],
+  check: (value, ctx, mode) => [
+    ...(mode === 'complete'
+      ? hardProblemsOf({ route: ctx.route, consent: value.consent ?? null }, ctx)
+          .filter((problem) => problem.rule === 'consent')
+          .map((problem) => ({ field: 'consent' as const, message: problem.message }))
+      : []),
+    ...(mode === 'complete' && value.consent === 'given' && value.consentDate === null ? [{ field: 'consentDate' as const, message: 'Enter the date he agreed' }] : []),
+  ],
   // A date is kept only with the answer it belongs to.
   toDetails: (v) => ({
     ...only('consent', v.consent),

@@ -136,6 +136,9 @@ export async function submitReferral(
 ): Promise<SubmitOutcome> {
   const { referral, ctx } = request;
   const review = reviewReferral(referral, ctx);
+  // A hard rule is said first: finishing the other sections would not change it.
+  const hard = review.eligibility.filter((problem) => !problem.judgement);
+  if (hard.length) return { status: 'ineligible', blocking: hard, needsReason: false };
   if (review.incomplete.length) return { status: 'incomplete', sections: review.incomplete };
   const judgement = review.eligibility.filter((problem) => problem.judgement);
   const reason = judgement.length ? request.reason : '';

@@ -132,7 +132,7 @@ describe('ending and closing a case', () => {
     const { id } = await allocatedReferral(test.db, 'fiscal@demo.example', 'worker@demo.example');
     await stepCase(test.db, id, 'worker@demo.example', { type: 'START_ASSESSMENT' });
     await stepCase(test.db, id, 'manager@demo.example', { type: 'START_PROGRAMME' });
-    const order = (html: string) => [html.indexOf('Record the early end'), html.indexOf('Record that he has completed the programme')];
+    const order = (html: string): [number, number] => [html.indexOf('Record the early end'), html.indexOf('Record that he has completed the programme')];
     const [endBefore, completeBefore] = order((await worker.get(`/staff/referrals/${id}`)).text);
     expect(completeBefore).toBeLessThan(endBefore);
     expect((await worker.get(`/staff/referrals/${id}`)).text).toContain('<summary class="govuk-details__summary"><span class="govuk-details__summary-text">End the programme early');
