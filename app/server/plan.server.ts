@@ -183,7 +183,7 @@ async function decide(args: ActionFunctionArgs, { staff, viewer, referral, actor
   } catch (error) {
     // Only signing off moves the case, so only it can find the case changed or in another state.
     if (error instanceof CaseConflictError && decision.intent === 'sign-off') {
-      const changes = caseTimeline(await caseHistory(db, referral.id, { afterVersion: decision.caseVersion })).reverse();
+      const changes = caseTimeline(await caseHistory(db, referral.id, { afterVersion: decision.caseVersion }), 'staff').reverse();
       return reply({ intent, reason, caseVersion: error.current.version, caseConflict: changes }, 409);
     }
     if (error instanceof TransitionRefusedError) {

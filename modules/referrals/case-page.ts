@@ -192,7 +192,7 @@ export async function casePageView(db: Executor, viewer: CaseViewer, referral: R
     steps,
     workers: people.map((person) => ({ ...person, current: person.staffUserId === referral.allocated_worker_id })),
     allocatedWorkerName: who.workerName,
-    timeline: mergeTimelines(caseTimeline(history), later),
+    timeline: mergeTimelines(caseTimeline(history, audienceOf(viewer.role)), later),
     reports,
     canPrepareReport: preparable.length > 0,
     inProgramme,

@@ -135,7 +135,7 @@ export async function takeCaseStep(db: Db, viewer: CaseViewer, referral: Referra
     return { status: 'done', state: result.state, version: result.version };
   } catch (error) {
     if (error instanceof CaseConflictError) {
-      const changes = caseTimeline(await caseHistory(db, referral.id, { afterVersion: action.version })).reverse();
+      const changes = caseTimeline(await caseHistory(db, referral.id, { afterVersion: action.version }), viewer.role === 'referrer' ? 'referrer' : 'staff').reverse();
       return { status: 'conflict', version: error.current.version, state: error.current.state, changes };
     }
     if (error instanceof TransitionRefusedError) return { status: 'refused', state: error.state, message: refusalMessage(error.state, action.event) };

@@ -5,8 +5,12 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../audit/record';
+import { END_EARLY_REASONS, type EndEarlyReason } from './case-machine';
 import { isReferralSection } from './forms';
-import { SECTION_TITLES } from './labels';
+import { END_EARLY_REASON_LABELS, SECTION_TITLES } from './labels';
+
+/** Who reads a timeline: CHOICE's internal words (closing notes, override reasons) are for staff only. */
+export type TimelineAudience = 'referrer' | 'staff';
 
 export interface CaseHistoryEntry {
   id: number;
@@ -91,15 +95,29 @@ const REASON_LABELS: Record<string, string> = {
   REQUEST_INFORMATION: 'What CHOICE asked',
   PROVIDE_INFORMATION: 'Answer',
   DECLINE: 'Reason',
-  END_EARLY: 'Reason',
-  CLOSE: 'Outcome',
+  COMPLETE: 'Recorded below the programme’s rule',
+  CLOSE: 'Closing note',
   EDIT: 'Part of the referral',
 };
 
+/** Words CHOICE keeps for itself: the manager's closing note and a completion override's reason. */
+const STAFF_ONLY_REASONS: readonly string[] = ['COMPLETE', 'CLOSE'];
+
 const reasonText = (event: string, reason: string) => (event === 'EDIT' && isReferralSection(reason) ? SECTION_TITLES[reason] : reason);
 
-/** One event in words. */
-export function describeCaseEvent(entry: CaseHistoryEntry): TimelineItem {
+/** "non_compliance: what happened" as the end step stores it, in words: the reason's label, and what happened for staff. */
+function endEarlyLines(reason: string, audience: TimelineAudience): TimelineItem['lines'] {
+  const split = reason.indexOf(': ');
+  const code = split > 0 ? reason.slice(0, split) : reason;
+  const known = (END_EARLY_REASONS as readonly string[]).includes(code) ? (code as EndEarlyReason) : null;
+  const lines = [{ label: 'Reason', text: known ? END_EARLY_REASON_LABELS[known].label : 'Another reason' }];
+  // What happened is told to the referrer in the ended-early report, once a manager has signed it off.
+  if (audience === 'staff' && split > 0) lines.push({ label: 'What happened', text: reason.slice(split + 2) });
+  return lines;
+}
+
+/** One event in words, for this audience. */
+export function describeCaseEvent(entry: CaseHistoryEntry, audience: TimelineAudience = 'staff'): TimelineItem {
   let title = TITLES[entry.event] ?? entry.event;
   if (entry.event === 'ALLOCATE') {
     const who = entry.allocatedToName ?? 'a programme worker';
@@ -107,12 +125,18 @@ export function describeCaseEvent(entry: CaseHistoryEntry): TimelineItem {
   }
   if (entry.event === 'SUBMIT' && entry.fromState !== 'draft') title = 'Referral sent to CHOICE again';
   const reasonLabel = REASON_LABELS[entry.event];
+  const shown = entry.reason && !(audience === 'referrer' && STAFF_ONLY_REASONS.includes(entry.event));
   return {
     id: `event-${entry.id}`,
     occurredAt: entry.occurredAt.toISOString(),
     title,
     byline: entry.actorName ? `${entry.actorName}${entry.actorOrganisation ? `, ${entry.actorOrganisation}` : ''}` : 'The system',
-    lines: reasonLabel && entry.reason ? [{ label: reasonLabel, text: reasonText(entry.event, entry.reason) }] : [],
+    lines:
+      entry.event === 'END_EARLY' && entry.reason
+        ? endEarlyLines(entry.reason, audience)
+        : reasonLabel && shown && entry.reason
+          ? [{ label: reasonLabel, text: reasonText(entry.event, entry.reason) }]
+          : [],
   };
 }
 
@@ -121,10 +145,10 @@ export function describeCaseEvent(entry: CaseHistoryEntry): TimelineItem {
  * a draft are the referrer's own drafting, not part of the case's story, so they are
  * left out; edits made after CHOICE asked for more information are shown.
  */
-export function caseTimeline(entries: CaseHistoryEntry[]): TimelineItem[] {
+export function caseTimeline(entries: CaseHistoryEntry[], audience: TimelineAudience): TimelineItem[] {
   return entries
     .filter((entry) => !(entry.event === 'EDIT' && entry.fromState === 'draft'))
-    .map(describeCaseEvent)
+    .map((entry) => describeCaseEvent(entry, audience))
     .reverse();
 }
 

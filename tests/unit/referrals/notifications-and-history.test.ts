@@ -66,8 +66,25 @@ describe('the case timeline', () => {
       entry(3, 'SUBMIT', 'draft', 'submitted'),
       entry(4, 'REQUEST_INFORMATION', 'submitted', 'more_information_requested', { reason: 'Dates?' }),
       entry(5, 'EDIT', 'more_information_requested', 'more_information_requested', { reason: 'offence' }),
-    ]);
+    ], 'referrer');
     expect(timeline.map((item) => item.title)).toEqual(['Details changed', 'CHOICE asked for more information', 'Referral sent to CHOICE', 'Referral started']);
+  });
+});
+
+describe('what the timeline says, and to whom', () => {
+  it('says why a programme ended in words, never its code, and keeps what happened and CHOICE’s own notes from the referrer', () => {
+    const ended = entry(9, 'END_EARLY', 'in_programme', 'ended_early', { reason: 'non_compliance: Missed three sessions in October.' });
+    expect(describeCaseEvent(ended, 'referrer').lines).toEqual([{ label: 'Reason', text: 'He did not keep to the programme' }]);
+    expect(describeCaseEvent(ended, 'staff').lines).toEqual([
+      { label: 'Reason', text: 'He did not keep to the programme' },
+      { label: 'What happened', text: 'Missed three sessions in October.' },
+    ]);
+    const closed = entry(10, 'CLOSE', 'ended_early', 'closed', { reason: 'Internal: manager spoke to the fiscal by phone.' });
+    expect(describeCaseEvent(closed, 'referrer').lines).toEqual([]);
+    expect(describeCaseEvent(closed, 'staff').lines).toEqual([{ label: 'Closing note', text: 'Internal: manager spoke to the fiscal by phone.' }]);
+    const overridden = entry(11, 'COMPLETE', 'in_programme', 'completed', { reason: 'Completion recorded by a manager with 3 of the 24 sessions the rule asks for: moved away.' });
+    expect(describeCaseEvent(overridden, 'referrer').lines).toEqual([]);
+    for (const audience of ['referrer', 'staff'] as const) expect(JSON.stringify(describeCaseEvent(ended, audience))).not.toContain('non_compliance');
   });
 });
 
