@@ -41,6 +41,7 @@ export async function reportFactsFor(db: Executor, referralId: string, now: Date
       'referral.end_reason',
       'organisation.name as organisation_name',
       'worker.full_name as worker_name',
+      'worker.email as worker_email',
     ])
     .where('referral.id', '=', referralId)
     .executeTakeFirst();
@@ -61,7 +62,7 @@ export async function reportFactsFor(db: Executor, referralId: string, now: Date
       .execute(),
     db
       .selectFrom('case_event')
-      .select('occurred_at')
+      .select(['occurred_at', 'event', 'reason'])
       .where('referral_id', '=', referralId)
       .where('to_state', 'in', ['completed', 'ended_early'])
       .orderBy('id', 'desc')
@@ -107,6 +108,9 @@ export async function reportFactsFor(db: Executor, referralId: string, now: Date
     endReason: isEndReason(referral.end_reason) ? referral.end_reason : null,
     endedOn: ended ? dayInScotland(ended.occurred_at) : null,
     workerName: referral.worker_name ?? 'the CHOICE service',
+    workerEmail: referral.worker_email ?? null,
+    // The end step stores "reason: what happened"; the report gives what happened in the worker's words.
+    endDetail: ended?.event === 'END_EARLY' && ended.reason?.includes(': ') ? ended.reason.slice(ended.reason.indexOf(': ') + 2) : null,
     generatedOn: dayInScotland(now),
   };
 }

@@ -68,7 +68,12 @@ export interface ReportFacts {
   endReason?: EndEarlyReason | null;
   /** The day the programme ended (completion or ending early); the report's own day if not given. */
   endedOn?: ReportDay | null;
+  /** The report's one author: the case's worker when it was prepared. */
   workerName: string;
+  /** How the referrer reaches the worker (their work email). */
+  workerEmail?: string | null;
+  /** For an early end: what happened, as the worker recorded it with the step. */
+  endDetail?: string | null;
   managerName?: string | null;
   signedOffAt?: ReportDay | null;
   generatedOn: ReportDay;
@@ -268,7 +273,6 @@ function detailsSection(facts: ReportFacts): ReportSection {
     `Route: ${ROUTE_LABELS[facts.route]}`,
     `Referred by: ${facts.referrerOrganisation}`,
     ...(facts.decisionDate ? [`${decisionDateName(facts.route)}: ${reportDay(facts.decisionDate)}`] : []),
-    `Programme: ${facts.programme.label}`,
   ];
   return { heading: 'The referral', paragraphs: [], list };
 }
@@ -342,7 +346,7 @@ function endSection(facts: ReportFacts): ReportSection {
   const why = facts.endReason ? ENDED_BECAUSE[facts.endReason] : null;
   return {
     heading: 'Why the programme ended',
-    paragraphs: [why ? `His place on the programme ended ${why}.` : 'His place on the programme ended before he completed it.'],
+    paragraphs: [why ? `His place on the programme ended ${why}.` : 'His place on the programme ended before he completed it.', ...(facts.endDetail ? [`What happened: ${facts.endDetail}`] : [])],
   };
 }
 
@@ -350,7 +354,9 @@ function nextSteps(kind: ReportKind, facts: ReportFacts): string[] {
   const group = ROUTE_GROUP[facts.route];
   const court = facts.decisionDate ? `the supplementary report to the court on ${reportDay(facts.decisionDate)}` : 'the supplementary report to the court';
   const order = SUPERVISED_BY[facts.route];
-  const tellWorker = `Please tell ${facts.workerName}, his CHOICE worker, what you decide.`;
+  const tellWorker = facts.workerEmail
+    ? `Please tell ${facts.workerName}, his CHOICE worker, what you decide, by email to ${facts.workerEmail}.`
+    : `Please tell ${facts.workerName}, his CHOICE worker, what you decide.`;
   const byGroup = (words: Record<typeof group, string[]>) => words[group];
   switch (kind) {
     case 'programme_start':
@@ -392,7 +398,7 @@ function nextSteps(kind: ReportKind, facts: ReportFacts): string[] {
 }
 
 function signOffSection(facts: ReportFacts): ReportSection {
-  const paragraphs = [`Prepared by ${facts.workerName}, CHOICE worker, on ${reportDay(facts.generatedOn)}.`];
+  const paragraphs = [`Prepared by ${facts.workerName}, CHOICE worker${facts.workerEmail ? ` (${facts.workerEmail})` : ''}, on ${reportDay(facts.generatedOn)}.`];
   if (facts.managerName && facts.signedOffAt) paragraphs.push(`Signed off by ${facts.managerName}, CHOICE manager, on ${reportDay(facts.signedOffAt)}.`);
   else paragraphs.push('Not yet signed off by a CHOICE manager.');
   return { heading: 'Sign-off', paragraphs };

@@ -282,6 +282,7 @@ export interface CaseReportItem {
   state: ReportState;
   href: string;
   createdAt: string;
+  /** The report's one author, as the report itself names them (the case's worker). */
   createdByName: string | null;
   signedOffAt: string | null;
   signedOffByName: string | null;
@@ -296,7 +297,6 @@ export async function caseReports(db: Executor, viewer: CaseViewer, referralId: 
   if (!isUuid(referralId)) return [];
   let query = db
     .selectFrom('report')
-    .leftJoin('staff_user as creator', 'creator.id', 'report.created_by_staff_user_id')
     .leftJoin('staff_user as signer', 'signer.id', 'report.signed_off_by_staff_user_id')
     .select([
       'report.id',
@@ -305,7 +305,7 @@ export async function caseReports(db: Executor, viewer: CaseViewer, referralId: 
       'report.state',
       'report.created_at',
       'report.signed_off_at',
-      'creator.full_name as created_by_name',
+      sql<string | null>`report.facts ->> 'workerName'`.as('created_by_name'),
       'signer.full_name as signed_off_by_name',
     ])
     .where('report.referral_id', '=', referralId)
@@ -362,7 +362,6 @@ export async function readReport(db: Executor, viewer: CaseViewer, referralId: s
     referral && isUuid(reportId)
       ? await db
           .selectFrom('report')
-          .leftJoin('staff_user as creator', 'creator.id', 'report.created_by_staff_user_id')
           .leftJoin('staff_user as signer', 'signer.id', 'report.signed_off_by_staff_user_id')
           .select([
             'report.id',
@@ -374,7 +373,7 @@ export async function readReport(db: Executor, viewer: CaseViewer, referralId: s
             'report.created_at',
             'report.updated_at',
             'report.signed_off_at',
-            'creator.full_name as created_by_name',
+            sql<string | null>`report.facts ->> 'workerName'`.as('created_by_name'),
             'signer.full_name as signed_off_by_name',
           ])
           .where('report.id', '=', reportId)
