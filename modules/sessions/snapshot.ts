@@ -1,7 +1,7 @@
 /**
  * Reading and advancing a stored session snapshot, as modules/referrals/snapshot.ts
- * does for a case. Version 1 is the first, so there are no migrations yet; a snapshot
- * from a version this code does not know is refused, never misread.
+ * does for a case. A snapshot of an older version is migrated step by step; one from a
+ * version this code does not know is refused, never misread.
  */
 import { createActor, type SnapshotFrom } from 'xstate';
 import { SESSION_MACHINE_VERSION, SESSION_STATES, sessionMachine, type SessionContext, type SessionEvent, type SessionState } from './session-machine';
@@ -18,9 +18,21 @@ export class SessionSnapshotVersionError extends Error {
   }
 }
 
+/** Migrations by the version they upgrade from. */
+const SESSION_SNAPSHOT_MIGRATIONS: Record<number, (snapshot: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 1 stopped a held or missed session for good ("done"); version 2 lets its attendance be corrected.
+  1: (snapshot) => (snapshot.value === 'not_attended' || snapshot.value === 'signed_off' ? { ...snapshot, status: 'active' } : snapshot),
+};
+
 function readSnapshot(stored: unknown, storedVersion: number): PersistedSession {
-  const snapshot = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Record<string, unknown>;
-  if (storedVersion !== SESSION_MACHINE_VERSION || !SESSION_STATES.includes(snapshot.value as SessionState)) throw new SessionSnapshotVersionError(storedVersion);
+  let snapshot = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Record<string, unknown>;
+  if (storedVersion > SESSION_MACHINE_VERSION) throw new SessionSnapshotVersionError(storedVersion);
+  for (let version = storedVersion; version < SESSION_MACHINE_VERSION; version++) {
+    const step = SESSION_SNAPSHOT_MIGRATIONS[version];
+    if (!step) throw new SessionSnapshotVersionError(storedVersion);
+    snapshot = step(snapshot);
+  }
+  if (!SESSION_STATES.includes(snapshot.value as SessionState)) throw new SessionSnapshotVersionError(storedVersion);
   return snapshot as unknown as PersistedSession;
 }
 

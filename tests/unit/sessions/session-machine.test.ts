@@ -10,6 +10,8 @@ const SAMPLE: Record<SessionEventType, SessionEvent> = {
   MARK_NOT_ATTENDED: { type: 'MARK_NOT_ATTENDED', judgement: 'unacceptable', reason: 'No contact, no reason given' },
   RESCHEDULE: { type: 'RESCHEDULE', reason: 'Hospital appointment' },
   CANCEL: { type: 'CANCEL', reason: 'Worker unwell' },
+  // To a missed session with an acceptable reason: a change from every held or missed state on the sample path.
+  CORRECT_ATTENDANCE: { type: 'CORRECT_ATTENDANCE', attendance: 'acceptable', reason: 'He had phoned the office; the message reached me later.' },
 };
 
 const PATH: Record<SessionState, SessionEvent[]> = {
@@ -25,10 +27,10 @@ const PATH: Record<SessionState, SessionEvent[]> = {
 /** Every state × every event: where it goes, or null where the machine refuses. */
 const EXPECTED: Record<SessionState, Partial<Record<SessionEventType, SessionState>>> = {
   scheduled: { MARK_ATTENDED: 'attended', MARK_NOT_ATTENDED: 'not_attended', RESCHEDULE: 'rescheduled', CANCEL: 'cancelled' },
-  attended: { RECORD_NOTES: 'notes_recorded' },
-  notes_recorded: { RECORD_NOTES: 'notes_recorded', SIGN_OFF: 'signed_off' },
-  signed_off: {},
-  not_attended: {},
+  attended: { RECORD_NOTES: 'notes_recorded', CORRECT_ATTENDANCE: 'not_attended' },
+  notes_recorded: { RECORD_NOTES: 'notes_recorded', SIGN_OFF: 'signed_off', CORRECT_ATTENDANCE: 'not_attended' },
+  signed_off: { CORRECT_ATTENDANCE: 'not_attended' },
+  not_attended: { CORRECT_ATTENDANCE: 'not_attended' },
   rescheduled: {},
   cancelled: {},
 };
@@ -59,6 +61,16 @@ describe('the session machine', () => {
     expect(actor.getSnapshot().can({ type: 'MARK_NOT_ATTENDED', judgement: 'maybe' as never, reason: 'Ill' })).toBe(false);
     expect(actor.getSnapshot().can({ type: 'RESCHEDULE', reason: '' })).toBe(false);
     expect(actor.getSnapshot().can({ type: 'CANCEL', reason: ' ' })).toBe(false);
+  });
+
+  it('corrects a record only to something different, and only with a reason', () => {
+    const missed = actorIn('not_attended');
+    expect(missed.getSnapshot().can({ type: 'CORRECT_ATTENDANCE', attendance: 'unacceptable', reason: 'Same as before' })).toBe(false);
+    expect(missed.getSnapshot().can({ type: 'CORRECT_ATTENDANCE', attendance: 'attended', reason: ' ' })).toBe(false);
+    missed.send({ type: 'CORRECT_ATTENDANCE', attendance: 'attended', reason: 'I clicked the wrong button: he was there.' });
+    expect(missed.getSnapshot().value).toBe('attended');
+    expect(missed.getSnapshot().context.absence).toBeNull();
+    expect(actorIn('attended').getSnapshot().can({ type: 'CORRECT_ATTENDANCE', attendance: 'attended', reason: 'x' })).toBe(false);
   });
 
   it('keeps the judgement and reason of an absence in its context', () => {
