@@ -17,6 +17,8 @@ import { EDITABLE_STATES } from './details';
 import { assessmentAndPlanSummary, type AssessmentAndPlanSummary } from '../assessment/summary';
 import { currentProgramme } from '../programme/definition';
 import { caseSessions } from '../sessions/case-sessions';
+import { CORRECTED_TO } from '../sessions/session-status';
+import { formatSessionDay } from '../sessions/times';
 import { unacceptableAbsences } from '../sessions/absences';
 import { completionProgress, completionShortfall, type CompletionProgress } from '../sessions/completion';
 import { REPORT_TITLES, type ReportKind } from '../reports/report-content';
@@ -88,7 +90,7 @@ function closingOutcomeOf(state: CaseState, endReason: string | null): string | 
 
 /** Sessions held or missed, and reports sent, for the timeline. */
 async function sessionsAndReports(db: Executor, referralId: string, audience: 'referrer' | 'staff'): Promise<TimelineItem[]> {
-  const [sessions, reports, { definition }] = await Promise.all([
+  const [sessions, reports, { definition }, corrections] = await Promise.all([
     db
       .selectFrom('programme_session')
       .leftJoin('staff_user', 'staff_user.id', 'programme_session.worker_id')
@@ -113,6 +115,14 @@ async function sessionsAndReports(db: Executor, referralId: string, audience: 'r
       .where('report.state', '=', 'signed_off')
       .execute(),
     currentProgramme(db),
+    db
+      .selectFrom('session_event')
+      .innerJoin('programme_session', 'programme_session.id', 'session_event.session_id')
+      .leftJoin('staff_user', 'staff_user.id', 'session_event.actor_staff_user_id')
+      .select(['session_event.id', 'session_event.occurred_at', 'session_event.reason', 'programme_session.module_key', 'programme_session.starts_at', 'staff_user.full_name'])
+      .where('programme_session.referral_id', '=', referralId)
+      .where('session_event.event', '=', 'CORRECT_ATTENDANCE')
+      .execute(),
   ]);
   const titleOf = (key: string) => definition.modules.find((module) => module.key === key)?.title ?? key;
   return [
@@ -130,6 +140,17 @@ async function sessionsAndReports(db: Executor, referralId: string, audience: 'r
         audience,
       );
       return item ? [item] : [];
+    }),
+    // A corrected record is shown as corrected, never changed silently; why it was corrected stays with CHOICE.
+    ...corrections.map((row): TimelineItem => {
+      const [to, ...why] = (row.reason ?? '').split(': ');
+      return {
+        id: `correction-${row.id}`,
+        occurredAt: row.occurred_at.toISOString(),
+        title: `Attendance record corrected: ${titleOf(row.module_key)}, ${formatSessionDay(row.starts_at)}`,
+        byline: row.full_name ? `${row.full_name}, CHOICE` : 'CHOICE',
+        lines: [{ label: 'Now recorded as', text: CORRECTED_TO[to ?? ''] ?? 'Changed' }, ...(audience === 'staff' && why.length ? [{ label: 'Reason', text: why.join(': ') }] : [])],
+      };
     }),
     ...reports.flatMap((row) =>
       row.signed_off_at

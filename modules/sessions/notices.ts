@@ -2,12 +2,13 @@
  * The email a session step sends: managers are told at once of a safeguarding concern.
  * Like a case's (modules/referrals/notifications.ts) it gives only the reference and a
  * link: never the man's name or the concern. It is queued in the step's own
- * transaction, so a step that rolls back sends nothing. The referrer is never emailed
- * by a session step: they hear of non-compliance when its report is signed off.
+ * transaction, so a step that rolls back sends nothing. The referrer hears of
+ * non-compliance when its report is signed off, and is emailed by a session step only
+ * when a correction undoes a non-compliance report they were already sent.
  */
 import type { Executor } from '../audit/record';
 import { queueMail, type MailMessage } from '../mail/outbox';
-import { choiceManagerEmails, noticeText } from '../mail/notices';
+import { activeReferrerOf, choiceManagerEmails, noticeText } from '../mail/notices';
 
 export const SESSION_MAIL_KIND = 'session-notification';
 
@@ -26,4 +27,14 @@ export async function queueSafeguardingNotice(trx: Executor, referralId: string,
   const messages = managers.map((email): MailMessage => ({ to: email, subject, text, kind: SESSION_MAIL_KIND }));
   for (const message of messages) await queueMail(trx, message);
   return messages;
+}
+
+/** To the referrer, when an attendance record behind a non-compliance report sent to them has been corrected. */
+export async function queueCorrectionNotice(trx: Executor, referralId: string, siteUrl: string): Promise<MailMessage[]> {
+  const row = await activeReferrerOf(trx, referralId);
+  if (!row) return [];
+  const opening = `CHOICE has corrected an attendance record on referral ${row.reference}. The non-compliance report you were sent no longer reflects his attendance.`;
+  const message: MailMessage = { to: row.email, subject: `An attendance record was corrected on referral ${row.reference}`, text: noticeText(opening, 'Sign in to see the corrected entry:', caseLink(siteUrl, referralId)), kind: SESSION_MAIL_KIND };
+  await queueMail(trx, message);
+  return [message];
 }

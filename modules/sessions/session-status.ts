@@ -93,6 +93,14 @@ const EVENT_TITLES: Record<string, string> = {
   SIGN_OFF: 'Signed off',
   RESCHEDULE: 'Session moved',
   CANCEL: 'Session cancelled',
+  CORRECT_ATTENDANCE: 'Attendance record corrected',
+};
+
+/** What a correction says really happened, in words. */
+export const CORRECTED_TO: Record<string, string> = {
+  attended: 'He came',
+  acceptable: 'He did not come, with an acceptable reason',
+  unacceptable: 'He did not come, without an acceptable reason',
 };
 
 export interface SessionEventText {
@@ -106,7 +114,10 @@ export function describeSessionEvent(event: { event: string; fromState: string |
   if (event.event === 'RECORD_NOTES' && event.fromState === 'notes_recorded') title = 'Notes corrected';
   const lines: SessionEventText['lines'] = [];
   if (event.reason) {
-    if (event.event === 'MARK_NOT_ATTENDED') {
+    if (event.event === 'CORRECT_ATTENDANCE') {
+      const [to, ...rest] = event.reason.split(': ');
+      lines.push({ label: 'Now recorded as', text: CORRECTED_TO[to ?? ''] ?? 'Changed' }, { label: 'Reason', text: rest.join(': ') });
+    } else if (event.event === 'MARK_NOT_ATTENDED') {
       const [judgement, ...rest] = event.reason.split(': ');
       const label = judgement === 'acceptable' || judgement === 'unacceptable' ? ABSENCE_LABELS[judgement] : null;
       if (label) lines.push({ label: 'Judgement', text: label }, { label: 'Reason', text: rest.join(': ') });

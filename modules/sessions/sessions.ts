@@ -18,8 +18,8 @@ import { SessionConflictError, SessionNotAllowedError, SessionNotFoundError, Ses
 import { createReport } from '../reports/reports';
 import { unacceptableAbsences } from './absences';
 import { crossedBy, type NonComplianceStage } from './non-compliance';
-import { queueSafeguardingNotice } from './notices';
-import { SESSION_MACHINE_ID, SESSION_MACHINE_VERSION, type SessionContext, type SessionEvent, type SessionState } from './session-machine';
+import { queueCorrectionNotice, queueSafeguardingNotice } from './notices';
+import { SESSION_MACHINE_ID, SESSION_MACHINE_VERSION, type AttendanceRecord, type SessionContext, type SessionEvent, type SessionState } from './session-machine';
 import { advanceSession, newSessionSnapshot } from './snapshot';
 import { describeSessionSlot } from './times';
 
@@ -175,6 +175,8 @@ function reasonOf(event: SessionEvent): string | null {
     case 'RESCHEDULE':
     case 'CANCEL':
       return event.reason.trim();
+    case 'CORRECT_ATTENDANCE':
+      return `${event.attendance}: ${event.reason.trim()}`;
     default:
       return null;
   }
@@ -247,8 +249,8 @@ async function stepInTransaction(trx: Executor, request: SessionTransitionReques
 
   // Absences of one case are counted one at a time, so two marked at once cannot both be "the first".
   const judgedUnacceptable = event.type === 'MARK_NOT_ATTENDED' && event.judgement === 'unacceptable';
-  if (judgedUnacceptable) await trx.selectFrom('referral').select('id').where('id', '=', row.referral_id).forNoKeyUpdate().execute();
-  const previousAbsences = judgedUnacceptable ? await unacceptableAbsences(trx, row.referral_id) : 0;
+  if (judgedUnacceptable || event.type === 'CORRECT_ATTENDANCE') await trx.selectFrom('referral').select('id').where('id', '=', row.referral_id).forNoKeyUpdate().execute();
+  const previousAbsences = judgedUnacceptable || event.type === 'CORRECT_ATTENDANCE' ? await unacceptableAbsences(trx, row.referral_id) : 0;
 
   const version = row.version + 1;
   const updated = await trx
@@ -256,6 +258,8 @@ async function stepInTransaction(trx: Executor, request: SessionTransitionReques
     .set({
       ...(event.type === 'RECORD_NOTES' ? request.changes : {}),
       ...(event.type === 'MARK_NOT_ATTENDED' ? { absence_judgement: event.judgement, absence_reason: event.reason.trim() } : {}),
+      // A correction to "he came" clears the absence; to an absence, its judgement is the corrected one (the reason given is in the event).
+      ...(event.type === 'CORRECT_ATTENDANCE' ? { absence_judgement: event.attendance === 'attended' ? null : event.attendance } : {}),
       snapshot: JSON.stringify(advance.snapshot),
       machine_id: SESSION_MACHINE_ID,
       machine_version: SESSION_MACHINE_VERSION,
@@ -291,6 +295,9 @@ async function stepInTransaction(trx: Executor, request: SessionTransitionReques
     // the referrer hears of it when it is signed off (modules/reports), not before.
     if (triggered.nonCompliance === 'may-end') await createReport(trx, { referralId: row.referral_id, kind: 'non_compliance', actor: request.actor, now });
   }
+  if (event.type === 'CORRECT_ATTENDANCE') {
+    triggered.mail.push(...(await bringReportsUpToDate(trx, { referralId: row.referral_id, caseState: row.case_state, before: previousAbsences, actor: request.actor, siteUrl: request.siteUrl, now })));
+  }
   // Only the moment a concern is first recorded: correcting other notes later does not mail again.
   if (event.type === 'RECORD_NOTES' && request.changes?.safeguarding_concern === true && !row.safeguarding_concern) {
     triggered.safeguarding = true;
@@ -300,6 +307,89 @@ async function stepInTransaction(trx: Executor, request: SessionTransitionReques
   const result: SessionTransitionResult = { sessionId: row.id, referralId: row.referral_id, from: advance.from, state: advance.state, version, context: advance.context, triggered };
   if (request.alsoDo) await request.alsoDo(trx, result);
   return result;
+}
+
+/**
+ * After a correction, in the same transaction: the non-compliance report and every
+ * report still waiting for sign-off are brought up to date with the corrected count. A
+ * waiting non-compliance report that no longer holds is withdrawn; if the referrer was
+ * already sent one, they are emailed that the record they acted on has been corrected.
+ */
+async function bringReportsUpToDate(
+  trx: Executor,
+  request: { referralId: string; caseState: string; before: number; actor: TransitionActor; siteUrl: string; now: Date },
+): Promise<MailMessage[]> {
+  const [{ definition }, after, reports] = await Promise.all([
+    currentProgramme(trx),
+    unacceptableAbsences(trx, request.referralId),
+    trx.selectFrom('report').select(['id', 'kind', 'state']).where('referral_id', '=', request.referralId).execute(),
+  ]);
+  const end = definition.nonCompliance.endAfterUnacceptableAbsences;
+  const mail: MailMessage[] = [];
+  const waitingNonCompliance = reports.find((report) => report.kind === 'non_compliance' && report.state === 'awaiting_sign_off');
+  if (after < end && waitingNonCompliance) {
+    await trx.deleteFrom('report').where('id', '=', waitingNonCompliance.id).execute();
+    await recordAudit(trx, {
+      actor: request.actor,
+      action: 'report.withdraw',
+      object: { type: 'report', id: waitingNonCompliance.id },
+      outcome: 'success',
+      detail: { referral: request.referralId, kind: 'non_compliance', absences: after },
+    });
+  }
+  const sentNonCompliance = reports.some((report) => report.kind === 'non_compliance' && report.state === 'signed_off');
+  if (after < end && request.before >= end && sentNonCompliance) mail.push(...(await queueCorrectionNotice(trx, request.referralId, request.siteUrl)));
+  if (after >= end && request.before < end && (SCHEDULABLE_CASE_STATES as readonly string[]).includes(request.caseState)) {
+    await createReport(trx, { referralId: request.referralId, kind: 'non_compliance', actor: request.actor, now: request.now });
+  }
+  for (const report of reports) {
+    if (report.state === 'awaiting_sign_off' && report.id !== waitingNonCompliance?.id) await createReport(trx, { referralId: request.referralId, kind: report.kind, actor: request.actor, now: request.now });
+  }
+  if (waitingNonCompliance && after >= end) await createReport(trx, { referralId: request.referralId, kind: 'non_compliance', actor: request.actor, now: request.now });
+  return mail;
+}
+
+export interface CorrectionRequest {
+  sessionId: string;
+  expectedVersion: number;
+  attendance: AttendanceRecord;
+  reason: string;
+  actor: TransitionActor;
+  siteUrl: string;
+  now?: Date;
+}
+
+/**
+ * Corrects whether he came, or how an absence was judged: the allocated worker within
+ * the programme's window after the record was made, a CHOICE manager at any time. One
+ * transaction with the session event, the audit row and the reports brought up to date.
+ */
+export async function correctAttendance(db: Db, request: CorrectionRequest): Promise<SessionTransitionResult> {
+  const now = request.now ?? new Date();
+  return db.transaction().execute(async (trx) => {
+    if (!(await isChoiceManager(trx, request.actor.staffUserId))) {
+      const [{ definition }, recorded] = await Promise.all([
+        currentProgramme(trx),
+        trx
+          .selectFrom('session_event')
+          .select('occurred_at')
+          .where('session_id', '=', request.sessionId)
+          .where('event', 'in', ['MARK_ATTENDED', 'MARK_NOT_ATTENDED', 'CORRECT_ATTENDANCE'])
+          .orderBy('id', 'desc')
+          .limit(1)
+          .executeTakeFirst(),
+      ]);
+      const days = definition.attendance.workerCorrectionDays;
+      if (recorded && now.getTime() - recorded.occurred_at.getTime() > days * 86_400_000) {
+        throw new SessionNotAllowedError(`A worker can correct an attendance record for ${days} ${days === 1 ? 'day' : 'days'} after it was made. Ask a CHOICE manager to correct it.`);
+      }
+    }
+    return stepInTransaction(
+      trx,
+      { sessionId: request.sessionId, expectedVersion: request.expectedVersion, event: { type: 'CORRECT_ATTENDANCE', attendance: request.attendance, reason: request.reason }, actor: request.actor, siteUrl: request.siteUrl },
+      now,
+    );
+  });
 }
 
 export interface RescheduleRequest {
