@@ -284,11 +284,12 @@ describe('reports to the referrer', () => {
     expect((await reportRow(completion.id)).facts).toMatchObject({ endedOn: dayInScotland(), endReason: null });
 
     const ended = await inProgramme();
-    await stepCase(test.db, ended.id, MANAGER, { type: 'END_EARLY', reason: 'non_compliance', detail: `Missed three sessions ${PRIVATE_NOTE}` });
+    // What happened, as written with the step, is for the referrer: the ended-early report gives it.
+    await stepCase(test.db, ended.id, MANAGER, { type: 'END_EARLY', reason: 'non_compliance', detail: 'Missed three sessions in a row without contact.' });
     expect(await kinds(managerViewer, ended.id)).toEqual(['ended_early']);
     const endedReport = await prepareReportAs(managerViewer, ended.id, 'ended_early');
     const facts = (await reportRow(endedReport.id)).facts;
-    expect(facts).toMatchObject({ endReason: 'non_compliance', endedOn: dayInScotland() });
+    expect(facts).toMatchObject({ endReason: 'non_compliance', endedOn: dayInScotland(), endDetail: 'Missed three sessions in a row without contact.' });
     expectNothingPrivate(JSON.stringify(facts));
 
     const closedReferral = await inProgramme();
