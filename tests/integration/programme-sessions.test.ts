@@ -73,7 +73,7 @@ describe('programme sessions', () => {
     expect(booked.endsAt.getTime() - booked.startsAt.getTime()).toBe(90 * 60_000);
 
     const row = await test.db.selectFrom('programme_session').selectAll().where('id', '=', booked.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ state: 'scheduled', version: 1, machine_id: 'choice-session', machine_version: 1, worker_id: worker.staffUserId, safeguarding_concern: false });
+    expect(row).toMatchObject({ state: 'scheduled', version: 1, machine_id: 'choice-session', machine_version: 2, worker_id: worker.staffUserId, safeguarding_concern: false });
     expect((row.snapshot as { value: string }).value).toBe('scheduled');
     expect((await eventsFor(booked.id)).map((e) => [e.event, e.from_state, e.to_state])).toEqual([['SCHEDULE', null, 'scheduled']]);
     expect(await auditFor(booked.id)).toEqual([{ action: 'session.schedule', actor_staff_user_id: worker.staffUserId }]);
