@@ -1,6 +1,5 @@
 import type { RequestListener } from 'node:http';
 import path from 'node:path';
-import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
@@ -10,6 +9,7 @@ import type { ResumeCodec } from '../modules/checks/resume-code';
 import { requestLog } from './logging';
 import { formOriginGuard } from './origin';
 import { createPageCache } from './page-cache';
+import { remixHandler } from './remix-handler';
 import { createRouteNamer } from './route-ids';
 import { cspNonce, noStore, securityHeaders } from './security';
 
@@ -69,10 +69,10 @@ export function createSite(options: AppOptions): { app: express.Express; listene
   if (cache) app.use(cache.fill);
   app.all(
     '*',
-    createRequestHandler({
+    remixHandler({
       build: options.build,
       mode,
-      getLoadContext: (req, res) => ({
+      loadContext: (req, res) => ({
         db,
         logger,
         resumeCodec,

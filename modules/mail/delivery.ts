@@ -5,6 +5,7 @@
  */
 import nodemailer from 'nodemailer';
 import type { Executor } from '../audit/record';
+import { readableText } from './outbox';
 
 export interface MailTransport {
   /** 'smtp' or 'mailbox' (development: kept for the admin-only mailbox page). */
@@ -31,7 +32,7 @@ export async function deliverMessage(db: Executor, id: string, transport: MailTr
   if (!message) return 'missing';
   if (message.status === 'sent') return 'already-sent';
   try {
-    await transport.send({ to: message.to_address, subject: message.subject, text: message.body_text });
+    await transport.send({ to: message.to_address, subject: message.subject, text: readableText(message) });
   } catch (error) {
     await db
       .updateTable('outbox_message')
@@ -42,7 +43,15 @@ export async function deliverMessage(db: Executor, id: string, transport: MailTr
   }
   await db
     .updateTable('outbox_message')
-    .set((eb) => ({ status: 'sent', sent_at: new Date(), attempts: eb('attempts', '+', 1), last_error: null }))
+    // Once sent, the outbox keeps no usable link. The development mailbox is where such
+    // mail is read, so there the sealed secret stays for the link to be followed.
+    .set((eb) => ({
+      status: 'sent',
+      sent_at: new Date(),
+      attempts: eb('attempts', '+', 1),
+      last_error: null,
+      ...(transport.kind === 'smtp' ? { secret_sealed: null } : {}),
+    }))
     .where('id', '=', id)
     .execute();
   return 'sent';
