@@ -9,7 +9,8 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import type { ServerBuild } from '@remix-run/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../db/seed';
+import { DEMO_PASSWORD, seedDemoData } from '../../db/seed';
+import { newTotpSecret } from '../../modules/auth/totp';
 import { sendPasswordReset } from '../../modules/auth/passwords';
 import { deliverMessage, type MailTransport } from '../../modules/mail/delivery';
 import { readableText } from '../../modules/mail/outbox';
@@ -205,6 +206,17 @@ describe('guesses sent all at once', () => {
       Array.from({ length: 30 }, () => new HttpClient(app.baseUrl).post('/staff/sign-in', { email: 'worker@demo.example', password: 'a wrong guess at the password' })),
     );
     expect(await checkedPasswords()).toBeLessThanOrEqual(10);
+    expect(responses.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('25 simultaneous wrong codes from the app are checked at most 5 times', async () => {
+    await test.db.updateTable('staff_user').set({ totp_secret: newTotpSecret(), totp_enabled_at: new Date() }).where('email', '=', 'manager@demo.example').execute();
+    const client = new HttpClient(app.baseUrl);
+    expect((await client.post('/staff/sign-in', { email: 'manager@demo.example', password: DEMO_PASSWORD })).location).toBe('/staff/sign-in/two-factor');
+    await client.get('/staff/sign-in/two-factor');
+    const responses = await Promise.all(Array.from({ length: 25 }, () => client.post('/staff/sign-in/two-factor', { code: '000000' })));
+    const checked = await test.db.selectFrom('audit_event').select('id').where('action', '=', 'sign-in.two-factor').where('outcome', '=', 'failure').execute();
+    expect(checked.length).toBeLessThanOrEqual(5);
     expect(responses.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(20);
   });
 });
