@@ -54,8 +54,8 @@ export default function FormNotAccepted() {
         <h1 className="govuk-heading-l">{heading}</h1>
         <p className="govuk-body">{explanation}</p>
         <p className="govuk-body">
-          Use your browser&apos;s Back button to return to the form: what you typed is usually still there. Nothing you sent has
-          been kept by us.
+          Go back to the form and try again. We could not read what you sent, so nothing of it has been kept, here or anywhere
+          else.
         </p>
         <p className="govuk-body">
           If you need to talk to someone now, call the Stop It Now helpline on{' '}
