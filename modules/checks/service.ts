@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Db } from '../../db/connection';
-import { getContentLibrary } from '../content/index';
+import { APP_PAGE_PATHS, getContentLibrary } from '../content/index';
 import { recordCheckCompletion } from '../stats/check-counts';
 import { carriedFields, formValues, readCarriedAnswers, type RawValues } from './answers';
 import type { Answers, CheckDefinition } from './definition';
@@ -21,7 +21,7 @@ let wording: { checks: Record<CheckId, CheckWording>; common: CommonWording } | 
 export function getCheckWording() {
   wording ??= loadCheckWording(path.resolve(process.env.CONTENT_DIR ?? 'content', 'checks'), CHECKS, (p) => {
     const target = p.split('#')[0]!;
-    return Boolean(getContentLibrary().page(target)) || ['/', '/self-help', '/toolkit', '/leave-this-site-quickly'].includes(target);
+    return Boolean(getContentLibrary().page(target)) || [...APP_PAGE_PATHS, '/self-help', '/toolkit'].includes(target);
   });
   return wording;
 }
