@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Db } from '../../db/connection';
 import { APP_PAGE_PATHS, getContentLibrary } from '../content/index';
+import { LOCAL_HELP_TITLE } from '../content/local-help';
 import { recordCheckCompletion } from '../stats/check-counts';
 import { carriedFields, formValues, readCarriedAnswers, type RawValues } from './answers';
 import type { Answers, CheckDefinition } from './definition';
@@ -141,7 +142,7 @@ function viewOf(step: Step, check: CheckDefinition, words: CheckWording, common:
         band: { id: step.result.band, ...words.bands[step.result.band]! },
         urgent: step.result.urgent.map((flag) => common.urgentHtml[flag]),
         sections: step.result.sections.map((key) => words.sections[key]!),
-        nextSteps: step.result.nextSteps.map((s) => ({ path: s.path, title: library.page(s.path)?.title ?? s.path, reason: words.reasons[s.reason]! })),
+        nextSteps: step.result.nextSteps.map((s) => ({ path: s.path, title: s.path === '/local-help' ? LOCAL_HELP_TITLE : (library.page(s.path)?.title ?? s.path), reason: words.reasons[s.reason]! })),
       };
     }
   }
