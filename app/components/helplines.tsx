@@ -1,6 +1,7 @@
+import type { ReactNode } from 'react';
 import { useRouteLoaderData } from '@remix-run/react';
 import type { HelplineId } from '#modules/content/helplines';
-import { telHref } from '#modules/content/phone-numbers';
+import { PHONE_NUMBER, telHref } from '#modules/content/phone-numbers';
 
 export interface HelplineView {
   name: string;
@@ -34,4 +35,16 @@ export function Hours({ line }: { line: HelplineView }) {
       </a>
     </>
   );
+}
+
+/** Plain text (a form hint, say) with each phone number in it as a link a phone can call. */
+export function TelText({ text }: { text: string }) {
+  const parts: ReactNode[] = [];
+  let last = 0;
+  for (const match of text.matchAll(PHONE_NUMBER)) {
+    parts.push(text.slice(last, match.index), <Tel key={match.index} number={match[0]} />);
+    last = match.index + match[0].length;
+  }
+  parts.push(text.slice(last));
+  return <>{parts}</>;
 }
