@@ -1,7 +1,7 @@
 import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { LOCAL_HELP_TITLE } from '#modules/content/local-help';
-import { Hours, Tel, useHelplines } from '~/components/helplines';
+import { Hours, Tel, TelText, useHelplines } from '~/components/helplines';
 import { PUBLIC_SERVICE_NAME } from '~/components/public-layout';
 import { loadLocalHelpPage } from '~/server/helplines.server';
 
@@ -58,7 +58,7 @@ export default function LocalHelp() {
                   <>
                     {c.daytime ? (
                       <p className="govuk-body">
-                        {c.daytime.label}
+                        <strong>Office hours:</strong> <TelText text={c.daytime.label} />
                         {c.daytime.number ? (
                           <>
                             : <Tel number={c.daytime.number} />
@@ -68,7 +68,7 @@ export default function LocalHelp() {
                     ) : null}
                     {c.out_of_hours ? (
                       <p className="govuk-body">
-                        Out of hours, {c.out_of_hours.label.charAt(0).toLowerCase() + c.out_of_hours.label.slice(1)}
+                        <strong>Out of hours:</strong> <TelText text={c.out_of_hours.label} />
                         {c.out_of_hours.number ? (
                           <>
                             : <Tel number={c.out_of_hours.number} />
