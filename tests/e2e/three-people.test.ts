@@ -40,7 +40,7 @@ const PEOPLE: Person[] = [
     },
     heading: "Act now: a child's safety comes first",
     firstStep: '/toolkit/get-help/stop-it-now-helpline',
-    says: [/Do not go to any meeting you have arranged/, /If you are thinking about ending your life/],
+    says: [/If you have arranged to meet a child, do not go/, /If you are thinking about ending your life/],
     neverSays: [/If the child is safe for the moment/],
   },
   {

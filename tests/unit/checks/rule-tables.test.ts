@@ -181,7 +181,7 @@ describe('results speak to the person who answered', () => {
     expect(result.urgent).toEqual(['child_at_risk_from_me']);
     const { common } = getCheckWording();
     const text = plainText(common.urgentHtml.child_at_risk_from_me);
-    expect(text).toMatch(/Do not go to any meeting you have arranged/);
+    expect(text).toMatch(/If you have arranged to meet a child, do not go/);
     expect(text).not.toMatch(/If the child is safe for the moment/);
   });
 });
