@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 import type { CheckView } from '#modules/checks/service';
 import type { CheckWording, CommonWording } from '#modules/checks/wording';
+import { UrgentHelp } from '../urgent-help';
 
 export function CheckResultPage({ check, common, view }: { check: CheckWording; common: Pick<CommonWording, 'helplineHtml' | 'nothingSaved'>; view: Extract<CheckView, { kind: 'result' }> }) {
   return (
@@ -21,6 +22,7 @@ export function CheckResultPage({ check, common, view }: { check: CheckWording; 
           <h1 className="govuk-heading-l">{view.band.title}</h1>
           <div dangerouslySetInnerHTML={{ __html: view.band.html }} />
         </div>
+        <UrgentHelp />
         {view.sections.map((html, i) => (
           <div className="app-result-section" key={i} dangerouslySetInnerHTML={{ __html: html }} />
         ))}
