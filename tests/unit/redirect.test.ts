@@ -7,6 +7,7 @@ const FALLBACK = '/staff';
 
 /** What a browser would do with the target as a Location header or link on our site. */
 function staysOnSite(target: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   if (!target.startsWith('/') || target.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(target)) return false;
   const url = new URL(target, SITE);
   if (url.origin !== SITE) return false;
