@@ -12,6 +12,7 @@ import { createPageCache } from './page-cache';
 import { remixHandler } from './remix-handler';
 import { createRouteNamer } from './route-ids';
 import { cspNonce, noStore, securityHeaders } from './security';
+import { withSafeThrownValues } from './thrown-values';
 
 export interface AppOptions {
   /** The Remix server build, or a function returning the latest one (development). */
@@ -33,6 +34,8 @@ export interface AppOptions {
  */
 export function createSite(options: AppOptions): { app: express.Express; listener: RequestListener } {
   const { db, logger, mode, resumeCodec } = options;
+  const latest = options.build;
+  const build = typeof latest === 'function' ? async () => withSafeThrownValues(await latest()) : withSafeThrownValues(latest);
   const publicDir = options.publicDir ?? path.resolve('public');
   const app = express();
   app.disable('x-powered-by');
@@ -57,9 +60,9 @@ export function createSite(options: AppOptions): { app: express.Express; listene
 
   app.use(noStore, formOriginGuard);
   const cache =
-    mode === 'production' && typeof options.build !== 'function'
+    mode === 'production' && typeof build !== 'function'
       ? createPageCache({
-          build: options.build,
+          build,
           nameRoute,
           // Cached pages are the same for everyone: they never see an address.
           loadContext: { db, logger, resumeCodec, clientAddress: () => 'none', mailTransportKind: options.mailTransportKind },
@@ -70,7 +73,7 @@ export function createSite(options: AppOptions): { app: express.Express; listene
   app.all(
     '*',
     remixHandler({
-      build: options.build,
+      build,
       mode,
       loadContext: (req, res) => ({
         db,

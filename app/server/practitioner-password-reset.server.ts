@@ -3,7 +3,8 @@
  * new password through it. Neither page sets a cookie; the link's token is in the path
  * (the request log records only route ids), and passwords never come back to the page.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import { PASSWORD_MIN_LENGTH } from '#modules/auth/password-policy';
 import { practitionerForgottenPasswordForm, practitionerNewPasswordForm } from '#modules/practitioners/forms';
 import { retryWording } from '#modules/auth/throttle';

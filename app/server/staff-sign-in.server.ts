@@ -3,7 +3,8 @@
  * and turns the outcome into a redirect (with the new session cookie) or the messages
  * the page shows. Kept in a .server file so none of it reaches the browser bundle.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import { codeForm, forgottenPasswordForm, recoveryCodeForm, signInForm } from '#modules/auth/forms';
 import { askForPasswordReset } from '#modules/auth/passwords';
 import { sessionSettings } from '#modules/auth/sessions';

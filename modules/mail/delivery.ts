@@ -4,6 +4,7 @@
  * administrator can read it.
  */
 import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
 import type { Executor } from '../audit/record';
 import { readableText } from './outbox';
 
@@ -16,14 +17,30 @@ export interface MailTransport {
 export function mailTransport(env: NodeJS.ProcessEnv = process.env): MailTransport {
   const url = env.SMTP_URL?.trim();
   if (!url) return { kind: 'mailbox', send: async () => undefined };
-  const transporter = nodemailer.createTransport(url);
+  const transporter = nodemailer.createTransport(url, { disableFileAccess: true, disableUrlAccess: true });
   const from = env.MAIL_FROM?.trim() || 'CHOICE service <no-reply@choice.invalid>';
   return {
     kind: 'smtp',
     async send(message) {
-      await transporter.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      await transporter.sendMail(smtpMessage(from, message));
     },
   };
+}
+
+/**
+ * The only message nodemailer is ever given: four plain strings. Addresses and words
+ * come from what staff and practitioners type, and nodemailer reads a file or fetches
+ * a URL for `raw`, for attachments or alternatives with `path`/`href`, and for any
+ * content given as `{ path }` or `{ href }` (GHSA-p6gq-j5cr-w38f). So no field is ever
+ * passed through as an object, nothing else is copied across, and file and URL access
+ * are switched off on the message as well as the transport in case a later change
+ * adds one.
+ */
+export function smtpMessage(from: string, message: { to: string; subject: string; text: string }): Mail.Options {
+  for (const value of [from, message.to, message.subject, message.text]) {
+    if (typeof value !== 'string') throw new TypeError('A mail message is made of text only');
+  }
+  return { from, to: message.to, subject: message.subject, text: message.text, disableFileAccess: true, disableUrlAccess: true };
 }
 
 /** Sends one queued message; a failure is recorded and thrown so the queue retries it. */
