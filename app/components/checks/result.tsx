@@ -37,6 +37,12 @@ export function CheckResultPage({ check, common, view }: { check: CheckWording; 
         </ul>
         <h2 className="govuk-heading-m">Talk to someone</h2>
         <div dangerouslySetInnerHTML={{ __html: common.helplineHtml }} />
+        <p className="govuk-body">
+          Questions about the law in Scotland?{' '}
+          <Link className="govuk-link" to="/self-help/the-law-and-after-an-arrest/is-what-i-am-doing-illegal">
+            Is what I am doing illegal?
+          </Link>
+        </p>
         <p className="govuk-body app-nothing-saved">{common.nothingSaved}</p>
         <p className="govuk-body">
           <Link className="govuk-link" to=".">
