@@ -2,6 +2,7 @@ import { Form } from '@remix-run/react';
 import type { CheckView } from '#modules/checks/service';
 import type { CheckWording } from '#modules/checks/wording';
 import { CarriedAnswers } from './carried-answers';
+import { STEP_HEADING } from '~/components/form/step-heading';
 
 function spelledOut(code: string): string {
   return code
@@ -15,7 +16,9 @@ export function CheckCode({ check, view, carried }: { check: CheckWording; view:
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <span className="govuk-caption-l">{check.title}</span>
-        <h1 className="govuk-heading-l">Your code to continue another day</h1>
+        <h1 className="govuk-heading-l" {...STEP_HEADING}>
+          Your code to continue another day
+        </h1>
         <p className="govuk-body">Write this code down, or keep it somewhere only you can see.</p>
         {/* Screen readers would read a group such as "PZP6" as a word: they get the
             characters one by one, in the same groups, instead. */}
