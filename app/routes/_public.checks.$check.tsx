@@ -51,9 +51,9 @@ export default function Check() {
   const announcement = useStepFocus(data, title);
   return (
     // Submissions are caught here so that each step gets its own history entry.
-    <div onSubmit={onSubmit}>
+    <div onSubmitCapture={onSubmit}>
       <StepTitle title={title} />
-      <p className="govuk-visually-hidden" role="status" aria-live="polite">
+      <p className="govuk-visually-hidden app-step-announcement" role="status" aria-live="polite">
         {announcement}
       </p>
       {restoring ? null : (
@@ -65,6 +65,13 @@ export default function Check() {
           {view.kind === 'result' ? <CheckResultPage check={check as CheckWording} common={common} view={view} /> : null}
           {view.kind === 'code' ? <CheckCode check={check as CheckWording} view={view} carried={carried} /> : null}
           {view.kind === 'resume' ? <CheckResume check={check as CheckWording} action="." error={view.error} typed={view.typed} /> : null}
+          {view.kind === 'start' ? null : (
+            <noscript>
+              <p className="govuk-body-s app-secondary-text">
+                To go back, use the buttons on this page. Your browser&apos;s Back button may ask to send your answers again, because we do not keep them.
+              </p>
+            </noscript>
+          )}
         </>
       )}
     </div>

@@ -33,9 +33,11 @@ export function useCheckSteps(hasStep: boolean) {
   const restoring = !hasStep && saved !== null && stepsTakenInThisPage;
 
   const onSubmit = useCallback(
+    // Runs in the capture phase, before Remix's own <Form> handler, and stops it, so
+    // that the submission is sent once, as a new history entry.
     (event: FormEvent<HTMLDivElement>) => {
       const form = event.target as HTMLFormElement;
-      if (form.method.toLowerCase() !== 'post' || event.defaultPrevented) return;
+      if (form.method.toLowerCase() !== 'post') return;
       event.preventDefault();
       event.stopPropagation();
       const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
