@@ -107,8 +107,9 @@ describe('a check on a phone', () => {
         expect(page.url()).toBe(`${site.server.baseUrl}/checks/online-viewing`);
         expect(await page.title()).toBe('Check your answers – Worried about my online viewing – Stop It Now Scotland');
         await page.goBack();
-        await expect.poll(() => headingNow(page), { timeout: 30_000 }).not.toBeOneOf(['Check your answers', null]);
-        expect(await page.locator('input[name="response"]:checked').count()).toBeGreaterThan(0);
+        // The last question, as it was when it was first reached.
+        await expect.poll(() => headingNow(page), { timeout: 30_000 }).toBe('Have you had thoughts of ending your life?');
+        expect(await page.locator('input[name="question"]').getAttribute('value')).toBe('thoughts_of_suicide');
         await page.goForward();
         await expect.poll(() => headingNow(page), { timeout: 30_000 }).toBe('Check your answers');
         await page.goForward();
