@@ -184,6 +184,7 @@ export async function handleCheckRequest(check: CheckDefinition, form: Iterable<
   }
 
   const { step, answers } = advance(check, carried.answers, request, labelsFor(words));
-  if (step.kind === 'result') await recordCheckCompletion(deps.db, check.id, step.result.band, deps.now);
+  // A result shown again by Back or Forward (the browser re-sending the same answers) is not counted twice.
+  if (step.kind === 'result' && one(raw, 'restore') !== 'yes') await recordCheckCompletion(deps.db, check.id, step.result.band, deps.now);
   return respond(viewOf(step, check, words, common, answers), answers, step.kind === 'question' && step.error ? 400 : 200);
 }

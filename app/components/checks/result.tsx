@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 import type { CheckView } from '#modules/checks/service';
 import type { CheckWording, CommonWording } from '#modules/checks/wording';
+import { STEP_HEADING } from '~/components/form/step-heading';
 import { UrgentHelp } from '../urgent-help';
 
 export function CheckResultPage({ check, common, view }: { check: CheckWording; common: Pick<CommonWording, 'helplineHtml' | 'nothingSaved'>; view: Extract<CheckView, { kind: 'result' }> }) {
@@ -10,7 +11,7 @@ export function CheckResultPage({ check, common, view }: { check: CheckWording; 
         {view.urgent.map((html, i) => (
           <div className="govuk-notification-banner app-urgent-banner" role="region" aria-labelledby={`urgent-${i}`} key={i}>
             <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id={`urgent-${i}`}>
+              <h2 className="govuk-notification-banner__title" id={`urgent-${i}`} {...(i === 0 ? STEP_HEADING : {})}>
                 Important
               </h2>
             </div>
@@ -19,7 +20,10 @@ export function CheckResultPage({ check, common, view }: { check: CheckWording; 
         ))}
         <span className="govuk-caption-l">{check.title}</span>
         <div className={`app-band app-band--${view.band.id}`}>
-          <h1 className="govuk-heading-l">{view.band.title}</h1>
+          {/* Urgent help comes first: when there is some, focus starts there, above this heading. */}
+          <h1 className="govuk-heading-l" {...(view.urgent.length ? {} : STEP_HEADING)}>
+            {view.band.title}
+          </h1>
           <div dangerouslySetInnerHTML={{ __html: view.band.html }} />
         </div>
         <UrgentHelp />
@@ -39,6 +43,12 @@ export function CheckResultPage({ check, common, view }: { check: CheckWording; 
         </ul>
         <h2 className="govuk-heading-m">Talk to someone</h2>
         <div dangerouslySetInnerHTML={{ __html: common.helplineHtml }} />
+        <p className="govuk-body">
+          Questions about the law in Scotland?{' '}
+          <Link className="govuk-link" to="/self-help/the-law-and-after-an-arrest/is-what-i-am-doing-illegal">
+            Is what I am doing illegal?
+          </Link>
+        </p>
         <p className="govuk-body app-nothing-saved">{common.nothingSaved}</p>
         <p className="govuk-body">
           <Link className="govuk-link" to=".">
