@@ -34,7 +34,9 @@ export function CheckResultPage({ check, common, view }: { check: CheckWording; 
         <ul className="govuk-list app-next-steps">
           {view.nextSteps.map((step) => (
             <li key={step.path}>
-              <Link className="govuk-link govuk-!-font-weight-bold" to={step.path}>
+              {/* Which next steps show depends on the answers: lazy route discovery would
+                  list them in a /__manifest?p=… address as the page renders. */}
+              <Link className="govuk-link govuk-!-font-weight-bold" to={step.path} discover="none">
                 {step.title}
               </Link>
               <p className="govuk-body">{step.reason}</p>
