@@ -11,12 +11,15 @@ import { useCheckSteps, useStepFocus } from '~/components/checks/check-steps';
 import { CheckStart } from '~/components/checks/start';
 import { ErrorSummary } from '~/components/form/error-summary';
 import { PUBLIC_SERVICE_NAME } from '~/components/public-layout';
+import { onlyWhenTheAddressChanges } from '~/components/revalidation';
 import { loadCheck, stepCheck } from '~/server/checks.server';
 
 // No title in the head: each step's title is rendered with the step (see StepTitle).
 export const meta: MetaFunction<typeof loader> = () => [];
 export const handle = { pageCache: true };
 export const loader = loadCheck;
+// The wording does not change from step to step.
+export const shouldRevalidate = onlyWhenTheAddressChanges;
 // Every step is a POST: the answers travel in the form, never in the address.
 export const action = stepCheck;
 

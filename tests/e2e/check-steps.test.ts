@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage } from '../support/browser';
+import { hydrated, openPage } from '../support/browser';
 import { SAMPLE_ANSWERS } from '../support/checks';
 import { useSiteInBrowser } from '../support/e2e';
 
@@ -42,6 +42,7 @@ describe('a check on a phone', () => {
       const { page } = tab;
       await page.setViewportSize(PHONE);
       await page.goto(`${site.server.baseUrl}/checks/online-viewing`);
+      if (javaScript) await hydrated(page);
       expect(await page.title()).toBe('Worried about my online viewing – Stop It Now Scotland');
       await page.mouse.wheel(0, 2000);
       await page.getByRole('button', { name: 'Start now' }).click();
@@ -93,6 +94,11 @@ describe('a check on a phone', () => {
       const { page } = tab;
       await page.setViewportSize(PHONE);
       await page.goto(`${site.server.baseUrl}/checks/online-viewing`);
+      if (javaScript) {
+        await hydrated(page);
+        // Marks this document: if any step were the browser's own submission, the mark would be gone.
+        await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+      }
       await page.getByRole('button', { name: 'Start now' }).click();
       await page.waitForSelector('input[name="question"]', { state: 'attached' });
       for (let guard = 0; (await page.locator('input[name="question"]').count()) && guard < 20; guard++) await answerCurrent(page, 'online-viewing');
@@ -102,6 +108,9 @@ describe('a check on a phone', () => {
       const result = (await headingNow(page))!;
 
       if (javaScript) {
+        expect(await page.evaluate(() => 'sameDocument' in window), 'every step was taken in the page, by JavaScript').toBe(true);
+        // One round trip a step: the check's wording is not fetched again after each answer.
+        expect(tab.requests.filter((url) => url.includes('.data?')), 'loader data asked for again').toEqual([]);
         await page.goBack();
         await expect.poll(() => headingNow(page), { timeout: 30_000 }).toBe('Check your answers');
         expect(page.url()).toBe(`${site.server.baseUrl}/checks/online-viewing`);

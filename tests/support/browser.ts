@@ -45,6 +45,23 @@ export async function openPage(browser: Browser, options: { javaScript: boolean 
   return { context, page, requests, cspViolations, close: () => context.close() };
 }
 
+/**
+ * Waits until React has hydrated the page. Until then a click on a form's button is
+ * the browser's own submission, as if JavaScript were off: a test of what JavaScript
+ * adds must not click before it is there. `load` is not enough: the framework starts
+ * hydrating from a dynamic import that the load event does not wait for.
+ */
+export async function hydrated(page: Page, selector = 'form'): Promise<void> {
+  await page.waitForFunction(
+    (s) => {
+      const el = document.querySelector(s);
+      return el !== null && Object.keys(el).some((key) => key.startsWith('__reactProps$'));
+    },
+    selector,
+    { timeout: 30_000 },
+  );
+}
+
 /** Requests to any origin other than ours. */
 export function foreignRequests(requests: string[], baseUrl: string): string[] {
   const ours = new URL(baseUrl).origin;
