@@ -32,6 +32,23 @@ export default tseslint.config(
     },
   },
   {
+    // Every redirect goes through the one helper that checks its target is on this site.
+    files: ['app/**/*.{ts,tsx}'],
+    ignores: ['app/server/redirect.server.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['@remix-run/node', '@remix-run/react', '@remix-run/server-runtime', '@remix-run/router'].map((name) => ({
+            name,
+            importNames: ['redirect', 'redirectDocument', 'replace'],
+            message: 'Use redirect from ~/server/redirect.server: it checks the target is a path on this site.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['db/migrations/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

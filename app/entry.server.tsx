@@ -7,7 +7,8 @@ import { getCheckWording } from '#modules/checks/service';
 import { getContentLibrary } from '#modules/content/index';
 import { NonceProvider } from '~/components/nonce';
 
-const ABORT_DELAY = 5_000;
+/** How long Remix waits for a deferred value under single fetch before it rejects it. */
+export const streamTimeout = 5_000;
 
 export default function handleRequest(
   request: Request,
@@ -23,7 +24,7 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
@@ -45,7 +46,8 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    // A little after streamTimeout, so Remix can reject what is still pending first.
+    setTimeout(abort, streamTimeout + 1_000);
   });
 }
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { LinksFunction, MetaFunction } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from '@remix-run/react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import { ErrorPageContent } from '~/components/error-page';
 import { useNonce } from '~/components/nonce';
 import { PublicLayout, PUBLIC_SERVICE_NAME } from '~/components/public-layout';
@@ -33,8 +33,14 @@ function IdleWarningRefresh() {
   );
 }
 
+/** A page whose route says `handle = { hydrate: false }` is sent without the framework's scripts. */
+function useHydrates(): boolean {
+  return !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+}
+
 function Document({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const hydrates = useHydrates();
   return (
     <html lang="en-GB" className="govuk-template">
       <head>
@@ -48,8 +54,12 @@ function Document({ children }: { children: ReactNode }) {
       <body className="govuk-template__body" suppressHydrationWarning>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: SUPPORT_SCRIPT }} />
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrates ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

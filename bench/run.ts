@@ -10,6 +10,7 @@ import { benchCheckStep, benchPlanPdf } from './scenarios/anonymous-posts';
 import { benchCasePage, benchDiary } from './scenarios/diary';
 import { benchContentPage, benchHome } from './scenarios/home';
 import { benchReferralLists } from './scenarios/referral-lists';
+import { benchHostile } from './scenarios/hostile';
 import { benchStaffSignIn } from './scenarios/staff-sign-in';
 import { openBenchDatabase, printTable, startSite, type Measurement, type RunningProcess } from './support';
 
@@ -24,6 +25,7 @@ const SCENARIOS: Record<string, Scenario> = {
   'referral-lists': benchReferralLists,
   diary: benchDiary,
   'case-page': benchCasePage,
+  hostile: benchHostile,
 };
 
 async function main() {
@@ -33,7 +35,7 @@ async function main() {
   execFileSync(process.execPath, [path.resolve('scripts/build-if-needed.mjs')], { stdio: 'inherit' });
 
   const database = await openBenchDatabase();
-  const site = await startSite(database.url);
+  const site = await startSite(database);
   const rows: Measurement[] = [];
   const notes: string[] = [];
   try {

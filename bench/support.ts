@@ -7,10 +7,17 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { connect, type Db } from '../db/connection';
 import { ensureDatabase, quoteIdentifier, startEmbeddedPostgres } from '../db/embedded';
-import { migrateToLatest } from '../db/migrate';
+import { migrateAndGrant } from '../db/migrate';
+import { ensureAppRole, withLogin } from '../db/roles';
+
+const BENCH_APP_ROLE = 'prevention_bench_app';
+const BENCH_APP_PASSWORD = 'bench-app-role-password';
 
 export interface BenchDatabase {
+  /** The schema owner's login (seeding, and the bench's own rules). */
   url: string;
+  /** The running site's login: not a superuser, owns nothing. */
+  appUrl: string;
   adminUrl: string;
   stop(): Promise<void>;
 }
@@ -29,10 +36,10 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   const admin = connect(adminUrl, { max: 1 });
   await admin.destroy();
   await ensureDatabase(adminUrl, 'bench');
-  const db = connect(url.toString(), { max: 2 });
-  await migrateToLatest(db);
-  await db.destroy();
-  return { url: url.toString(), adminUrl, stop };
+  await ensureAppRole(adminUrl, BENCH_APP_ROLE, BENCH_APP_PASSWORD);
+  const appUrl = withLogin(url.toString(), BENCH_APP_ROLE, BENCH_APP_PASSWORD);
+  await migrateAndGrant({ url: appUrl, ownerUrl: url.toString() });
+  return { url: url.toString(), appUrl, adminUrl, stop };
 }
 
 export async function withDb<T>(url: string, work: (db: Db) => Promise<T>): Promise<T> {
@@ -48,6 +55,7 @@ export { quoteIdentifier };
 
 export interface RunningProcess {
   baseUrl: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -63,6 +71,7 @@ export function startProcess(args: string[], env: Record<string, string>): Promi
       if (ready?.[1]) {
         resolve({
           baseUrl: ready[1],
+          pid: child.pid!,
           stop: () =>
             new Promise((done) => {
               if (child.exitCode !== null) return done();
@@ -76,10 +85,11 @@ export function startProcess(args: string[], env: Record<string, string>): Promi
   });
 }
 
-export function startSite(databaseUrl: string): Promise<RunningProcess> {
+export function startSite(database: Pick<BenchDatabase, 'url' | 'appUrl'>): Promise<RunningProcess> {
   return startProcess([path.resolve('build/server/index.js')], {
     NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: database.appUrl,
+    MIGRATION_DATABASE_URL: database.url,
     PORT: '0',
     HOST: '127.0.0.1',
   });

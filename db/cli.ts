@@ -5,21 +5,42 @@
  */
 import { ensureProgrammeDefinition } from '../modules/programme/definition';
 import { connect } from './connection';
-import { migrateToLatest } from './migrate';
+import { quoteIdentifier } from './embedded';
+import { migrateAndGrant } from './migrate';
 import { locateDatabase } from './open';
+import { grantStatements } from './roles';
 import { DemoDataRefusedError, seedDemoData } from './seed';
 
+/** The SQL an operator runs once on a real server: the schema owner, and the site's role. */
+function printRoles(owner = 'prevention_owner', app = 'prevention_app', database = 'prevention'): void {
+  console.log(
+    [
+      `-- Run as a role that may create roles and databases. Choose your own passwords.`,
+      `CREATE ROLE ${quoteIdentifier(owner)} LOGIN PASSWORD 'choose-an-owner-password';`,
+      `CREATE ROLE ${quoteIdentifier(app)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD 'choose-an-app-password';`,
+      `CREATE DATABASE ${quoteIdentifier(database)} OWNER ${quoteIdentifier(owner)};`,
+      `-- Then set MIGRATION_DATABASE_URL to the owner's login and DATABASE_URL to the app's.`,
+      `-- Every start migrates as the owner and grants the app role only what it needs:`,
+      ...grantStatements(app).map((statement) => `--   ${statement};`),
+    ].join('\n'),
+  );
+}
+
 async function main(command: string | undefined): Promise<void> {
+  if (command === 'roles') {
+    printRoles(...process.argv.slice(3));
+    return;
+  }
   if (command !== 'prepare' && command !== 'migrate' && command !== 'seed') {
-    console.error('Usage: db/cli.ts prepare|migrate|seed');
+    console.error('Usage: db/cli.ts prepare|migrate|seed|roles [owner app database]');
     process.exitCode = 2;
     return;
   }
   const location = await locateDatabase(process.env, (message) => console.log(message));
-  const db = connect(location.url, { max: 2, applicationName: 'prevention-platform-cli' });
+  const db = connect(location.ownerUrl, { max: 2, applicationName: 'prevention-platform-cli' });
   try {
     if (command !== 'seed') {
-      const applied = await migrateToLatest(db);
+      const applied = await migrateAndGrant(location);
       console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'The database schema is up to date.');
       // Every environment, production too, starts with a programme definition a manager can change.
       if (await ensureProgrammeDefinition(db)) console.log('Programme definition: version 1 (the labelled default) created.');

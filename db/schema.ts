@@ -92,6 +92,8 @@ export interface OutboxMessageTable {
   attempts: Generated<number>;
   sent_at: Timestamp | null;
   last_error: string | null;
+  /** The secret part of a link in the body (see modules/mail/outbox.ts), sealed; null once sent. */
+  secret_sealed: string | null;
 }
 
 export interface PractitionerTable {

@@ -41,8 +41,8 @@ export function newestMtime(paths) {
 
 export function checkNodeVersion() {
   const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 11)) {
-    console.error(`This project needs Node.js 20.11 or newer; this is ${process.versions.node}.`);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    console.error(`This project needs Node.js 20.19 or newer; this is ${process.versions.node}.`);
     process.exit(1);
   }
 }

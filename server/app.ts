@@ -1,6 +1,5 @@
 import type { RequestListener } from 'node:http';
 import path from 'node:path';
-import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
@@ -10,8 +9,10 @@ import type { ResumeCodec } from '../modules/checks/resume-code';
 import { requestLog } from './logging';
 import { formOriginGuard } from './origin';
 import { createPageCache } from './page-cache';
+import { remixHandler } from './remix-handler';
 import { createRouteNamer } from './route-ids';
 import { cspNonce, noStore, securityHeaders } from './security';
+import { withSafeThrownValues } from './thrown-values';
 
 export interface AppOptions {
   /** The Remix server build, or a function returning the latest one (development). */
@@ -33,6 +34,8 @@ export interface AppOptions {
  */
 export function createSite(options: AppOptions): { app: express.Express; listener: RequestListener } {
   const { db, logger, mode, resumeCodec } = options;
+  const latest = options.build;
+  const build = typeof latest === 'function' ? async () => withSafeThrownValues(await latest()) : withSafeThrownValues(latest);
   const publicDir = options.publicDir ?? path.resolve('public');
   const app = express();
   app.disable('x-powered-by');
@@ -57,9 +60,9 @@ export function createSite(options: AppOptions): { app: express.Express; listene
 
   app.use(noStore, formOriginGuard);
   const cache =
-    mode === 'production' && typeof options.build !== 'function'
+    mode === 'production' && typeof build !== 'function'
       ? createPageCache({
-          build: options.build,
+          build,
           nameRoute,
           // Cached pages are the same for everyone: they never see an address.
           loadContext: { db, logger, resumeCodec, clientAddress: () => 'none', mailTransportKind: options.mailTransportKind },
@@ -69,10 +72,10 @@ export function createSite(options: AppOptions): { app: express.Express; listene
   if (cache) app.use(cache.fill);
   app.all(
     '*',
-    createRequestHandler({
-      build: options.build,
+    remixHandler({
+      build,
       mode,
-      getLoadContext: (req, res) => ({
+      loadContext: (req, res) => ({
         db,
         logger,
         resumeCodec,

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { broadcastDevReady, type ServerBuild } from '@remix-run/node';
 import { connect } from '../db/connection';
-import { migrateToLatest } from '../db/migrate';
+import { migrateAndGrant } from '../db/migrate';
+import { roleFacts, roleProblem } from '../db/roles';
 import { ensureProgrammeDefinition } from '../modules/programme/definition';
 import { locateDatabase } from '../db/open';
 import { resumeKeysFromEnvironment } from '../modules/checks/keys';
@@ -34,8 +35,11 @@ async function main(): Promise<void> {
     throw new Error('There is no build yet: run `npm run build` (or simply `npm start`).');
   }
   const location = await locateDatabase(process.env, (message) => logger.info({ msg: message }));
+  await migrateAndGrant(location);
+  const problem = roleProblem(await roleFacts(location.url));
+  if (problem && mode === 'production') throw new Error(problem);
+  if (problem) logger.warn({ msg: `${problem} Allowed here only because NODE_ENV is not production.` });
   const db = connect(location.url);
-  await migrateToLatest(db);
   await ensureProgrammeDefinition(db);
 
   const resumeKeys = resumeKeysFromEnvironment(process.env);

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/connection';
 import type { ResumeCodec } from '../modules/checks/resume-code';
+import type { BodyProblem } from './request-body';
 
 declare module '@remix-run/server-runtime' {
   interface AppLoadContext {
@@ -17,5 +18,7 @@ declare module '@remix-run/server-runtime' {
     clientAddress: () => string;
     /** Whether mail goes to SMTP or stays in the development mailbox. */
     mailTransportKind: 'smtp' | 'mailbox';
+    /** Set only when a posted body was refused before any route saw it (server/request-body.ts). */
+    formProblem?: { status: 400 | 413 | 415; problem: BodyProblem };
   }
 }

@@ -1,6 +1,10 @@
 /**
  * Names a request by the Remix route that serves it (`routes/_public._index`),
  * never by its URL: a URL can carry a query string, and a route id cannot.
+ * With single fetch and lazy route discovery the browser also asks for a page's data
+ * (`/privacy.data`, `/_root.data` for `/`) and for route manifests
+ * (`/__manifest?p=/staff/...`, which lists paths a person is heading to): they are
+ * named `data:<route id>` and `remix:manifest`, so neither path nor query is logged.
  */
 import { matchRoutes, type AgnosticRouteObject } from '@remix-run/router';
 import type { ServerBuild } from '@remix-run/node';
@@ -28,12 +32,21 @@ export function createRouteNamer(build: ServerBuild): (pathname: string) => stri
   const basename = build.basename;
   // Matching is cheap but not free; remember recent answers, within a fixed bound.
   const recent = new Map<string, string>();
+  const match = (pathname: string) => matchRoutes(routes, pathname, basename)?.at(-1)?.route.id ?? 'no-route';
+  const manifestPath = `${basename && basename !== '/' ? basename.replace(/\/$/, '') : ''}/__manifest`;
   return (pathname) => {
     const known = recent.get(pathname);
     if (known) return known;
-    const id = matchRoutes(routes, pathname, basename)?.at(-1)?.route.id ?? 'no-route';
+    const page = singleFetchPage(pathname);
+    const id = pathname === manifestPath ? 'remix:manifest' : page ? `data:${match(page)}` : match(pathname);
     if (recent.size >= 1000) recent.clear();
     recent.set(pathname, id);
     return id;
   };
+}
+
+/** The page that a single-fetch data request is for, or null when it is not one. */
+export function singleFetchPage(pathname: string): string | null {
+  if (!pathname.endsWith('.data')) return null;
+  return pathname === '/_root.data' ? '/' : pathname.slice(0, -'.data'.length);
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from '@remix-run/react';
 import { ExitThisPage, ExitThisPageSkipLink } from './exit-this-page';
+import { Tel, useHelplines } from './helplines';
 import { ServiceNavigation, type NavigationItem } from './service-navigation';
 
 export const PUBLIC_SERVICE_NAME = 'Stop It Now Scotland';
@@ -24,6 +25,7 @@ function isActive(item: NavigationItem, pathname: string): boolean {
 
 const FOOTER_LINKS: NavigationItem[] = [
   { to: '/leave-this-site-quickly', label: 'Leave this site quickly' },
+  { to: '/local-help', label: 'Social work near you' },
   { to: '/privacy', label: 'Privacy' },
   { to: '/accessibility', label: 'Accessibility' },
 ];
@@ -31,6 +33,7 @@ const FOOTER_LINKS: NavigationItem[] = [
 /** The frame of every anonymous page: skip links, header, the exit control, footer. */
 export function PublicLayout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
+  const lines = useHelplines();
   return (
     <>
       <ExitThisPageSkipLink />
@@ -56,9 +59,14 @@ export function PublicLayout({ children }: { children: ReactNode }) {
       </div>
       <footer className="govuk-footer">
         <div className="govuk-width-container">
-          <p className="govuk-body app-footer__statement">
-            In an emergency, call 999. If you are thinking about suicide, call Samaritans free on 116 123.
-          </p>
+          {lines ? (
+            <p className="govuk-body app-footer__statement">
+              In an emergency, call <Tel number={lines.emergency.number} className="govuk-footer__link" />. Stop It Now
+              helpline: <Tel number={lines.stop_it_now.number} className="govuk-footer__link" />, and you do not have to
+              give your name. If you are thinking about suicide, call Samaritans free on{' '}
+              <Tel number={lines.samaritans.number} className="govuk-footer__link" />.
+            </p>
+          ) : null}
           <div className="govuk-footer__meta">
             <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
               <h2 className="govuk-visually-hidden">Support links</h2>

@@ -28,6 +28,7 @@ const ROUTES: Route[] = [
     links: [
       { to: '/checks/online-viewing', label: 'Check: worried about my online viewing', hint: 'About 5 minutes. Your answers are not saved.' },
       { to: '/checks/sexual-thoughts', label: 'Check: worried about my sexual thoughts', hint: 'About 5 minutes. Your answers are not saved.' },
+      { to: '/self-help/the-law-and-after-an-arrest/is-what-i-am-doing-illegal', label: 'Is what I am doing illegal?', hint: 'Plain answers about the law in Scotland.' },
       { to: '/self-help', label: 'Self-help modules', hint: 'Ten short modules to work through at your own pace.' },
     ],
   },

@@ -1,4 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
+import { Tel } from '~/components/helplines';
 import { PUBLIC_SERVICE_NAME } from '~/components/public-layout';
 
 export const meta: MetaFunction = () => [{ title: `Accessibility – ${PUBLIC_SERVICE_NAME}` }];
@@ -23,7 +24,7 @@ export default function Accessibility() {
         <p className="govuk-body">
           Each page is checked automatically for accessibility problems every time the site changes. Automated checks
           do not find everything. If something on this site does not work for you, please tell the Stop It Now helpline
-          on 0808 1000 900 and we will fix it.
+          on <Tel number="0808 1000 900" /> and we will fix it.
         </p>
       </div>
     </div>

@@ -31,6 +31,12 @@ export default function Checks() {
             </li>
           ))}
         </ul>
+        <p className="govuk-body">
+          Want to know what the law says first? Read{' '}
+          <Link className="govuk-link" to="/self-help/the-law-and-after-an-arrest/is-what-i-am-doing-illegal">
+            Is what I am doing illegal?
+          </Link>
+        </p>
       </div>
     </div>
   );

@@ -25,7 +25,8 @@ export default function LeaveThisSiteQuickly() {
           <li>Select the button, or press the Shift key three times in a row.</li>
           <li>
             When you leave this way, pressing your browser&apos;s Back button will not bring this page back (if your
-            browser runs JavaScript).
+            browser runs JavaScript). If you were in a self-check, Back shows at most the start of the check, never your
+            answers.
           </li>
           <li>
             If JavaScript is turned off, the button is an ordinary link: Back would return here, so clear your history
@@ -59,6 +60,27 @@ export default function LeaveThisSiteQuickly() {
         <p className="govuk-body">
           Clearing everything can be noticed by someone who shares your device. Deleting only the pages from this site
           is less obvious: most browsers let you find them in the history list and remove them one by one.
+        </p>
+
+        <h2 className="govuk-heading-m">Files you download</h2>
+        <p className="govuk-body">
+          A plan you download as a PDF is saved on your device, usually in the Downloads folder. It is called plan.pdf and
+          its file details do not name this site or you. But anyone who opens it can read it. When you no longer need it,
+          delete it, then empty the bin or recycle bin. On a phone, look in the Files or Downloads app.
+        </p>
+
+        <h2 className="govuk-heading-m">Progress kept on this device</h2>
+        <p className="govuk-body">
+          If you chose to keep your progress through the self-help modules, it is stored in this browser only, not by us.
+          Anyone using this browser could see it. To remove it, choose <strong>Forget everything on this device</strong> on
+          any self-help page. Clearing your browser&apos;s site data removes it too.
+        </p>
+
+        <h2 className="govuk-heading-m">Codes to continue a check later</h2>
+        <p className="govuk-body">
+          A code holds your answers, scrambled so that only this site can read them. Anyone who has the code could use it
+          here to see those answers. Keep it somewhere private, and throw it away or delete it when you have used it. A code
+          stops working after 30 days.
         </p>
 
         <h2 className="govuk-heading-m">What we keep</h2>

@@ -1,5 +1,6 @@
 import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { Tel } from '~/components/helplines';
 import { PRACTITIONER_PAGES, practitionerTitle } from '~/components/practitioners/practitioner-form';
 import { practitionersIndexLoader } from '~/server/practitioners.server';
 
@@ -70,7 +71,7 @@ export default function PractitionersIndex() {
 
         <h2 className="govuk-heading-m">If you are worried about a child now</h2>
         <p className="govuk-body">
-          If a child is in danger right now, call 999. For what to do next, see{' '}
+          If a child is in danger right now, call <Tel number="999" />. For what to do next, see{' '}
           <Link className="govuk-link" to="/toolkit/what-to-do">
             what to do if you are worried
           </Link>{' '}
@@ -78,7 +79,7 @@ export default function PractitionersIndex() {
           <Link className="govuk-link" to="/toolkit/for-professionals">
             guidance for professionals
           </Link>
-          . You can also call the Stop It Now helpline free on 0808 1000 900.
+          . You can also call the Stop It Now helpline free on <Tel number="0808 1000 900" />.
         </p>
       </div>
     </div>

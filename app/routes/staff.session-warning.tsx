@@ -1,4 +1,5 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect } from '~/server/redirect.server';
 import { useLoaderData } from '@remix-run/react';
 import { STAFF_SERVICE_NAME } from '~/components/staff/staff-layout';
 import { StaffForm } from '~/components/staff/staff-form';

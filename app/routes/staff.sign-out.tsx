@@ -1,4 +1,4 @@
-import { redirect } from '@remix-run/node';
+import { redirect } from '~/server/redirect.server';
 import { signOutAction } from '~/server/staff-sign-in.server';
 
 export const loader = () => redirect('/staff/account');

@@ -1,4 +1,5 @@
-import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect } from '~/server/redirect.server';
 import { Link, useLoaderData } from '@remix-run/react';
 import { STAFF_SERVICE_NAME } from '~/components/staff/staff-layout';
 import { readStaffSession } from '~/server/staff-auth.server';

@@ -3,7 +3,8 @@
  * module's schema, call one module function, and turn its answer into a redirect or
  * the messages the page shows.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import { newOrganisationForm, organisationActionForm, organisationListQuery, queryObject, UUID_PATTERN } from '#modules/administration/forms';
 import { createOrganisation, findOrganisation, listOrganisations, renameOrganisation, setOrganisationActive } from '#modules/administration/organisations';
 import { eventsAbout } from '#modules/audit/search';

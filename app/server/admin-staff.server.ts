@@ -3,7 +3,8 @@
  * module's schema, call one module function, and turn its answer into a redirect or
  * the messages the page shows.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import { inviteStaffForm, queryObject, staffActionForm, staffListQuery, UUID_PATTERN, type StaffAction } from '#modules/administration/forms';
 import { organisationChoices } from '#modules/administration/organisations';
 import { ROLES_FOR_KIND } from '#modules/administration/rules';

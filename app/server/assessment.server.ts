@@ -4,7 +4,8 @@
  * against the module's schema and saves; a stale page comes back with what the other
  * person saved, who and when, and everything this person typed kept in the form.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import {
   AssessmentConflictError,
   AssessmentNotEditableError,

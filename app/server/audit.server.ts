@@ -2,7 +2,8 @@
  * The audit log page and its CSV export. Both read the filters from the address; the
  * export writes its own audit row (filters and row count) before the file is sent.
  */
-import { json, redirect, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect, safePath } from './redirect.server';
 import { exportAuditLog } from '#modules/audit/csv';
 import { AUDIT_ACTION_GROUPS, AUDIT_OBJECT_TYPES, filterParams, parseAuditQuery, searchAuditLog } from '#modules/audit/search';
 import { actorOf } from '#modules/auth/sign-in';
@@ -18,7 +19,7 @@ export async function auditLoader(args: LoaderFunctionArgs) {
     if (!cursor) return null;
     const withCursor = new URLSearchParams(params);
     withCursor.set(key, cursor);
-    return `/staff/audit?${withCursor}`;
+    return safePath(`/staff/audit?${withCursor}`, '/staff/audit');
   };
   return json({
     ...page,
@@ -26,7 +27,7 @@ export async function auditLoader(args: LoaderFunctionArgs) {
     older: link('older', page.older),
     errors: query.errors,
     values: query.values,
-    exportHref: staff.can('audit:export:any') && !hasErrors ? `/staff/audit/export${params.size ? `?${params}` : ''}` : null,
+    exportHref: staff.can('audit:export:any') && !hasErrors ? safePath(`/staff/audit/export${params.size ? `?${params}` : ''}`, '/staff/audit/export') : null,
     filtered: params.size > 0,
     actionGroups: AUDIT_ACTION_GROUPS,
     objectTypes: AUDIT_OBJECT_TYPES,

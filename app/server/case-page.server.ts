@@ -4,7 +4,8 @@
  * and the module checks that this person may take it on this case and moves the case;
  * a stale version comes back as what changed, with what the person typed kept.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import { caseViewerOf, readCase } from '#modules/referrals/access';
 import { caseActionForm, isCasePageEvent, TEXT_FIELD, type CasePageEvent } from '#modules/referrals/case-actions';
 import { casePageView } from '#modules/referrals/case-page';

@@ -93,7 +93,7 @@ export async function downloadPlan(area: Area, args: ActionFunctionArgs) {
   return new Response(new Uint8Array(pdf), {
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${planFileName(page)}"`,
+      'Content-Disposition': `attachment; filename="${planFileName()}"`,
       'Content-Length': String(pdf.length),
       'Cache-Control': 'no-store',
     },

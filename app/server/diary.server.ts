@@ -6,6 +6,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { caseViewerOf } from '#modules/referrals/access';
 import { dayInScotland } from '#modules/referrals/dates';
 import { diaryPage, parseDiaryQuery } from '#modules/sessions/diary-page';
+import { safePath } from './redirect.server';
 import { requireStaff } from './staff-auth.server';
 
 export const DIARY_PERMISSION = 'case:read:allocated';
@@ -20,7 +21,7 @@ export async function diaryLoader(args: LoaderFunctionArgs) {
   const href = (params: Record<string, string>) => {
     const search = new URLSearchParams(page.worker.own ? {} : { worker: page.worker.id });
     for (const [key, value] of Object.entries(params)) search.set(key, value);
-    return `/staff/diary${search.size ? `?${search}` : ''}`;
+    return safePath(`/staff/diary${search.size ? `?${search}` : ''}`, '/staff/diary');
   };
   return json(
     {

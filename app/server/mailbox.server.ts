@@ -3,7 +3,7 @@
  * who may read it, and only on a machine without SMTP (anywhere else it does not exist).
  */
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { recentMail } from '#modules/mail/outbox';
+import { readableText, recentMail } from '#modules/mail/outbox';
 import { notFound } from './http.server';
 import { requireStaff } from './staff-auth.server';
 
@@ -12,6 +12,6 @@ export async function mailboxLoader(args: LoaderFunctionArgs) {
   if (args.context.mailTransportKind !== 'mailbox') notFound();
   const messages = await recentMail(args.context.db, 100);
   return json({
-    messages: messages.map((m) => ({ id: m.id, createdAt: m.created_at, to: m.to_address, subject: m.subject, kind: m.kind, status: m.status, body: m.body_text })),
+    messages: messages.map((m) => ({ id: m.id, createdAt: m.created_at, to: m.to_address, subject: m.subject, kind: m.kind, status: m.status, body: readableText(m) })),
   });
 }

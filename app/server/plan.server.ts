@@ -5,7 +5,8 @@
  * off and sending back also need the manager's permission on this case. Whatever is
  * posted ends as a page with a message next to what was wrong, never an error page.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import { missingFromAssessment, readAssessment } from '#modules/assessment/assessment';
 import { planDecisionForm, STALE_PAGE } from '#modules/assessment/forms';
 import { buildPlan, PlanConflictError, PlanInvalidError, PlanNotAllowedError, PlanNotReadyError, readPlan, returnPlan, savePlan, signOffPlan, submitPlanForSignOff, type PlanRecord } from '#modules/assessment/plan';

@@ -3,7 +3,8 @@
  * so a browser never sends it anywhere else (and the staff guards read only their own
  * cookie and their own table). No cookie is set until a practitioner signs in.
  */
-import { createCookie, redirect, type AppLoadContext } from '@remix-run/node';
+import { createCookie, type AppLoadContext } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import type { PractitionerSessionStage } from '#db/schema';
 import { sessionSettings, type NewSession } from '#modules/auth/sessions';
 import { endPractitionerSession, findPractitionerSession, touchPractitionerSession, type PractitionerAccount } from '#modules/practitioners/sessions';

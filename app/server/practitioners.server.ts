@@ -4,7 +4,8 @@
  * cookie) or the messages the page shows. Typed values come back to the page;
  * passwords and codes never do.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import { sessionSettings } from '#modules/auth/sessions';
 import { retryWording } from '#modules/auth/throttle';
 import { confirmEmail, registerPractitioner, resendVerificationLink, verificationLinkIsValid } from '#modules/practitioners/accounts';

@@ -3,7 +3,8 @@
  * same page with the draft changed; "Save" validates and stores a new version, unless
  * someone else saved first (then the draft is kept and the newer version named).
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import { actorOf } from '#modules/auth/sign-in';
 import { currentProgramme, programmeHistory, saveProgramme } from '#modules/programme/definition';
 import { addModule, draftFromDefinition, readProgrammeForm, removeModule, validateDraft, type ProgrammeDraft } from '#modules/programme/form';

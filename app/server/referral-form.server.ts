@@ -5,7 +5,8 @@
  * showed, and answers with a redirect, or the page again with the messages and
  * everything that was typed.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import type { Referral } from '#db/schema';
 import { dayInScotland } from '#modules/referrals/dates';
 import { EDITABLE_STATES, saveReferralDetails } from '#modules/referrals/details';

@@ -2,7 +2,8 @@
  * The referrer's pages around the form: the list of referrals, starting a new one, and
  * the confirmation after sending. Authorise first; then one module call; then the page.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect, safePath } from './redirect.server';
 import type { Referral } from '#db/schema';
 import { actorOf } from '#modules/auth/sign-in';
 import type { Permission } from '#modules/auth/permissions';
@@ -35,7 +36,7 @@ export async function referralListLoader(args: LoaderFunctionArgs) {
     if (!cursor) return null;
     const params = listParams(query);
     params.set(key, cursor);
-    return `/staff/referrals?${params}`;
+    return safePath(`/staff/referrals?${params}`, '/staff/referrals');
   };
   const saved = url.searchParams.get('saved');
   return json(

@@ -5,7 +5,8 @@
  * this person's is "not found"), and turns the module's typed errors into the page's
  * words: someone else changed the report first, it has been sent, a field is wrong.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import { recordAudit } from '#modules/audit/record';
 import { actorOf } from '#modules/auth/sign-in';
 import { caseViewerOf, mayUpdate, readCase, type CaseViewer } from '#modules/referrals/access';

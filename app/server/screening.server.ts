@@ -8,6 +8,7 @@ import { parseQueueCursor, screeningQueue } from '#modules/referrals/queue';
 import { caseStatus } from '#modules/referrals/status';
 import { deadline, waitingTime } from '#modules/referrals/waiting';
 import { actorOf } from '#modules/auth/sign-in';
+import { safePath } from './redirect.server';
 import { requireStaff } from './staff-auth.server';
 
 export async function screeningLoader(args: LoaderFunctionArgs) {
@@ -28,8 +29,8 @@ export async function screeningLoader(args: LoaderFunctionArgs) {
       flagged: row.eligibilityFlags.length > 0,
     })),
     counts: page.counts,
-    earlier: page.before ? `/staff/screening?before=${page.before}` : null,
-    later: page.after ? `/staff/screening?after=${page.after}` : null,
+    earlier: page.before ? safePath(`/staff/screening?${new URLSearchParams({ before: page.before })}`, '/staff/screening') : null,
+    later: page.after ? safePath(`/staff/screening?${new URLSearchParams({ after: page.after })}`, '/staff/screening') : null,
     firstPage: !cursor,
   });
 }

@@ -3,7 +3,8 @@
  * a manager), the case is read through readCase (audited; not theirs is "not found")
  * and must be one they may update; the module books it, with a double booking named.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import { caseViewerOf, mayUpdate, readCase } from '#modules/referrals/access';
 import { doneQuery } from '#modules/sessions/banners';
 import { bookSession, bookingView, type BookingView } from '#modules/sessions/booking';

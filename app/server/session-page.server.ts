@@ -5,7 +5,8 @@
  * allocated worker or a CHOICE manager. A step's form is parsed here and taken by the
  * module; a stale page comes back with what changed and what the person typed.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import { caseViewerOf } from '#modules/referrals/access';
 import { readSession } from '#modules/sessions/access';
 import { doneQuery, readDoneQuery } from '#modules/sessions/banners';

@@ -1,5 +1,6 @@
 /** Loader and action shared by the two single-use-link pages: invitation and password reset. */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import { newPasswordForm } from '#modules/auth/forms';
 import { PASSWORD_MIN_LENGTH } from '#modules/auth/password-policy';
 import { accountForLink, setPasswordWithLink } from '#modules/auth/passwords';

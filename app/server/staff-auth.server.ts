@@ -3,7 +3,8 @@
  * the permission it needs before doing anything else: no session, an unfinished
  * sign-in, a missing permission or a forged form each stop the request here.
  */
-import { createCookie, json, redirect, type AppLoadContext, type LoaderFunctionArgs } from '@remix-run/node';
+import { createCookie, json, type AppLoadContext, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import type { Db } from '#db/connection';
 import type { SessionStage } from '#db/schema';
 import { recordAudit } from '#modules/audit/record';

@@ -3,9 +3,10 @@
  * and turns the outcome into a redirect (with the new session cookie) or the messages
  * the page shows. Kept in a .server file so none of it reaches the browser bundle.
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from './redirect.server';
 import { codeForm, forgottenPasswordForm, recoveryCodeForm, signInForm } from '#modules/auth/forms';
-import { requestPasswordReset } from '#modules/auth/passwords';
+import { askForPasswordReset } from '#modules/auth/passwords';
 import { sessionSettings } from '#modules/auth/sessions';
 import {
   confirmEnrolment,
@@ -145,6 +146,9 @@ export async function forgottenPasswordAction({ request, context }: ActionFuncti
   await requireSameOriginForm(request);
   const form = parseForm(await readForm(request), forgottenPasswordForm);
   if (form.status === 'invalid') return json({ errors: form.errors, values: form.values }, { status: 400 });
-  await requestPasswordReset(context.db, form.value.email, siteUrl(request));
+  const verdict = await askForPasswordReset(context.db, signInThrottle(context.db), { email: form.value.email, address: context.clientAddress(), siteUrl: siteUrl(request) });
+  if (verdict.status === 'blocked') {
+    return json({ errors: { email: `There have been too many requests for a link. Try again ${retryWording(verdict.retryAt)}` }, values: form.values }, { status: 429 });
+  }
   return json({ sentTo: form.value.email });
 }

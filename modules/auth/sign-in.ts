@@ -52,7 +52,7 @@ export async function signInWithPassword(
   const now = input.now ?? new Date();
   const email = input.email.trim().toLowerCase();
   const subject = { account: email, address: input.address };
-  const gate = await throttle.check('password', subject, now.getTime());
+  const gate = await throttle.attempt('password', subject, now.getTime());
   const account = await findSignInAccount(db, email);
   const actor = account ? actorOf(account) : NOBODY;
   const object = account ? { type: 'staff_user', id: account.id } : undefined;
@@ -109,7 +109,7 @@ async function throttledAttempt(
   const subject = { account: holder.user.id, address: attempt.address };
   const actor = actorOf(holder.user);
   const object = { type: 'staff_user', id: holder.user.id };
-  const gate = await throttle.check('second-factor', subject, now.getTime());
+  const gate = await throttle.attempt('second-factor', subject, now.getTime());
   if (gate.status === 'blocked') {
     await recordAudit(db, { actor, action, object, outcome: 'denied', detail: { reason: 'throttled' } });
     return { status: 'throttled', retryAt: gate.retryAt };

@@ -1,6 +1,6 @@
 /**
- * Sign-in throttling, kept in PostgreSQL by rate-limiter-flexible. Only failures
- * count. Each kind of secret (password, second factor) has two limits: one for the
+ * Sign-in throttling, kept in PostgreSQL by rate-limiter-flexible. Every attempt is
+ * counted before it is checked; a success gives its attempt back. Each kind of secret (password, second factor) has two limits: one for the
  * account, which stops a slow guess at one person's password, and one for the network
  * address, which stops one machine guessing at many accounts. Keys are hashed: the
  * throttle table holds no email address and no network address in the clear, and its
@@ -24,9 +24,12 @@ export const THROTTLE_LIMITS = {
   'password:address': { points: 50, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
   'second-factor:account': { points: 5, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
   'second-factor:address': { points: 30, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
+  // Asking for a reset link: every request counts, found account or not.
+  'password-reset:account': { points: 3, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
+  'password-reset:address': { points: 20, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
 } as const satisfies Record<string, Limit>;
 
-export type ThrottleKind = 'password' | 'second-factor';
+export type ThrottleKind = 'password' | 'second-factor' | 'password-reset';
 type LimitName = keyof typeof THROTTLE_LIMITS;
 
 const hashed = (value: string) => createHash('sha256').update(value).digest('base64url');
@@ -71,28 +74,16 @@ export class SignInThrottle {
     ];
   }
 
-  /** Whether another attempt may be made now. */
-  async check(kind: ThrottleKind, subject: ThrottleSubject, now = Date.now()): Promise<ThrottleVerdict> {
+  /**
+   * Counts an attempt before it is checked, so that simultaneous guesses cannot all
+   * pass a check that none of them has counted yet: each count is one atomic upsert.
+   * Blocked when the attempt would pass a limit; the attempt is then not to be made.
+   */
+  async attempt(kind: ThrottleKind, subject: ThrottleSubject, now = Date.now()): Promise<ThrottleVerdict> {
     let retryAt = 0;
     for (const [name, key] of this.keys(kind, subject)) {
-      const state = await this.limiter(name).get(key);
-      if (state && state.consumedPoints >= THROTTLE_LIMITS[name].points) retryAt = Math.max(retryAt, now + state.msBeforeNext);
-    }
-    return retryAt ? { status: 'blocked', retryAt: new Date(Math.ceil(retryAt / 1000) * 1000) } : { status: 'open' };
-  }
-
-  /** Counts a failed attempt; says when to try again if that reached a limit. */
-  async fail(kind: ThrottleKind, subject: ThrottleSubject, now = Date.now()): Promise<ThrottleVerdict> {
-    let retryAt = 0;
-    for (const [name, key] of this.keys(kind, subject)) {
-      const limit: Limit = THROTTLE_LIMITS[name];
       try {
-        const state = await this.limiter(name).consume(key);
-        // The failure that reaches the limit shuts the door at once, not one attempt later.
-        if (state.consumedPoints >= limit.points) {
-          await this.limiter(name).block(key, limit.blockSeconds);
-          retryAt = Math.max(retryAt, now + limit.blockSeconds * 1000);
-        }
+        await this.limiter(name).consume(key);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         retryAt = Math.max(retryAt, now + rejection.msBeforeNext);
@@ -101,10 +92,29 @@ export class SignInThrottle {
     return retryAt ? { status: 'blocked', retryAt: new Date(Math.ceil(retryAt / 1000) * 1000) } : { status: 'open' };
   }
 
-  /** A success clears the account's count (not the address's: one good password says nothing about the rest). */
+  /** After a failed attempt (already counted): says when to try again if it used the last one. */
+  async fail(kind: ThrottleKind, subject: ThrottleSubject, now = Date.now()): Promise<ThrottleVerdict> {
+    let retryAt = 0;
+    for (const [name, key] of this.keys(kind, subject)) {
+      const limit: Limit = THROTTLE_LIMITS[name];
+      const state = await this.limiter(name).get(key);
+      // The failure that reaches the limit shuts the door at once, not one attempt later.
+      if (state && state.consumedPoints >= limit.points) {
+        await this.limiter(name).block(key, limit.blockSeconds);
+        retryAt = Math.max(retryAt, now + limit.blockSeconds * 1000);
+      }
+    }
+    return retryAt ? { status: 'blocked', retryAt: new Date(Math.ceil(retryAt / 1000) * 1000) } : { status: 'open' };
+  }
+
+  /**
+   * A success clears the account's count, and gives the address back the attempt it
+   * spent (its earlier failures stay: one good password says nothing about the rest).
+   */
   async succeed(kind: ThrottleKind, subject: ThrottleSubject): Promise<void> {
-    const [[name, key]] = this.keys(kind, subject) as [[LimitName, string]];
-    await this.limiter(name).delete(key);
+    const [[accountLimit, accountKey], [addressLimit, addressKey]] = this.keys(kind, subject) as [[LimitName, string], [LimitName, string]];
+    await this.limiter(accountLimit).delete(accountKey);
+    await this.limiter(addressLimit).reward(addressKey, 1);
   }
 }
 

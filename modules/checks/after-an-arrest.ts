@@ -1,6 +1,19 @@
-import { chose, type Answers, type CheckDefinition, type CheckResult } from './definition';
+import { applyTable, chose, type Answers, type CheckDefinition, type CheckResult, type RuleTable } from './definition';
 
 const someoneElseWasArrested = (a: Answers) => !chose(a, 'who_arrested', 'me');
+
+/**
+ * After an arrest the danger the toolkit names first is suicide, for the person
+ * arrested and for the family (after an arrest: suicide risk). Any sign of it, theirs
+ * or someone else's, brings support today.
+ */
+export const AFTER_AN_ARREST_TABLE: RuleTable = {
+  levels: ['get_support_now', 'what_happens_next'],
+  rules: [
+    { when: { question: 'thoughts_of_suicide', is: ['yes', 'sometimes'] }, atLeast: 'get_support_now', urgent: 'suicide', because: 'Thoughts of ending their life: support today.' },
+    { when: { question: 'worried_about_them', is: ['yes', 'not_sure'] }, atLeast: 'get_support_now', urgent: 'someone_else_suicide', because: 'Worried, or unsure, whether the person arrested may end their life: the weeks after an arrest carry a high risk.' },
+  ],
+};
 
 export const afterAnArrest: CheckDefinition = {
   id: 'after-an-arrest',
@@ -20,6 +33,7 @@ export const afterAnArrest: CheckDefinition = {
     { id: 'worried_about_them', type: 'single', options: ['yes', 'not_sure', 'no'], showIf: someoneElseWasArrested },
     { id: 'support', type: 'multiple', options: ['solicitor', 'family_or_friends', 'gp', 'nobody'], exclusive: ['nobody'], preferNotToSay: true },
   ],
+  table: AFTER_AN_ARREST_TABLE,
   bands: ['get_support_now', 'what_happens_next'],
   sections: [
     'stage_under_investigation',
@@ -38,10 +52,8 @@ export const afterAnArrest: CheckDefinition = {
   ],
   reasons: ['suicide_risk', 'first_days', 'what_next', 'diversion', 'court', 'telling_children', 'safety_plan', 'looking_after_yourself', 'law_module', 'helpline', 'emotions'],
   result(a: Answers): CheckResult {
-    const urgent: CheckResult['urgent'] = [];
-    const suicidal = chose(a, 'thoughts_of_suicide', 'yes', 'sometimes');
-    if (suicidal) urgent.push('suicide');
-    if (chose(a, 'worried_about_them', 'yes')) urgent.push('someone_else_suicide');
+    const { level, urgent } = applyTable(AFTER_AN_ARREST_TABLE, a);
+    const band = level;
 
     const stage = typeof a.stage === 'string' ? a.stage : 'not_sure';
     const sections = [`stage_${stage}`];
@@ -53,10 +65,8 @@ export const afterAnArrest: CheckDefinition = {
     if (!chose(a, 'support', 'solicitor') && !someoneElseWasArrested(a)) sections.push('solicitor');
     if (chose(a, 'worries', 'work', 'money_or_housing', 'neighbours_or_media', 'relationship')) sections.push('practical_worries');
 
-    const band = urgent.length ? 'get_support_now' : 'what_happens_next';
-
     const steps: CheckResult['nextSteps'] = [];
-    if (urgent.length) steps.push({ path: '/toolkit/after-an-arrest/suicide-risk', reason: 'suicide_risk' });
+    if (band === 'get_support_now') steps.push({ path: '/toolkit/after-an-arrest/suicide-risk', reason: 'suicide_risk' });
     steps.push({ path: '/toolkit/after-an-arrest/what-happens-next', reason: 'what_next' });
     if (chose(a, 'stage', 'diversion_offered')) steps.push({ path: '/self-help/the-law-and-after-an-arrest/diversion-from-prosecution', reason: 'diversion' });
     if (chose(a, 'stage', 'awaiting_court', 'convicted', 'charged')) steps.push({ path: '/self-help/the-law-and-after-an-arrest/if-your-case-goes-to-court', reason: 'court' });
@@ -67,6 +77,6 @@ export const afterAnArrest: CheckDefinition = {
     else steps.push({ path: '/self-help/the-law-and-after-an-arrest', reason: 'law_module' });
     if (!someoneElseWasArrested(a) && chose(a, 'worries', 'mental_health')) steps.push({ path: '/self-help/emotions-and-coping', reason: 'emotions' });
     steps.push({ path: '/toolkit/get-help/stop-it-now-helpline', reason: 'helpline' });
-    return { band, sections, nextSteps: steps, urgent };
+    return { level, band, sections, nextSteps: steps, urgent };
   },
 };

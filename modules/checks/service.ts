@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import type { Db } from '../../db/connection';
-import { getContentLibrary } from '../content/index';
+import { APP_PAGE_PATHS, getContentLibrary } from '../content/index';
+import { LOCAL_HELP_TITLE } from '../content/local-help';
 import { recordCheckCompletion } from '../stats/check-counts';
 import { carriedFields, formValues, readCarriedAnswers, type RawValues } from './answers';
 import type { Answers, CheckDefinition } from './definition';
@@ -21,7 +22,7 @@ let wording: { checks: Record<CheckId, CheckWording>; common: CommonWording } | 
 export function getCheckWording() {
   wording ??= loadCheckWording(path.resolve(process.env.CONTENT_DIR ?? 'content', 'checks'), CHECKS, (p) => {
     const target = p.split('#')[0]!;
-    return Boolean(getContentLibrary().page(target)) || ['/', '/self-help', '/toolkit', '/leave-this-site-quickly'].includes(target);
+    return Boolean(getContentLibrary().page(target)) || [...APP_PAGE_PATHS, '/self-help', '/toolkit'].includes(target);
   });
   return wording;
 }
@@ -141,7 +142,7 @@ function viewOf(step: Step, check: CheckDefinition, words: CheckWording, common:
         band: { id: step.result.band, ...words.bands[step.result.band]! },
         urgent: step.result.urgent.map((flag) => common.urgentHtml[flag]),
         sections: step.result.sections.map((key) => words.sections[key]!),
-        nextSteps: step.result.nextSteps.map((s) => ({ path: s.path, title: library.page(s.path)?.title ?? s.path, reason: words.reasons[s.reason]! })),
+        nextSteps: step.result.nextSteps.map((s) => ({ path: s.path, title: s.path === '/local-help' ? LOCAL_HELP_TITLE : (library.page(s.path)?.title ?? s.path), reason: words.reasons[s.reason]! })),
       };
     }
   }
@@ -183,6 +184,7 @@ export async function handleCheckRequest(check: CheckDefinition, form: Iterable<
   }
 
   const { step, answers } = advance(check, carried.answers, request, labelsFor(words));
-  if (step.kind === 'result') await recordCheckCompletion(deps.db, check.id, step.result.band, deps.now);
+  // A result shown again by Back or Forward (the browser re-sending the same answers) is not counted twice.
+  if (step.kind === 'result' && one(raw, 'restore') !== 'yes') await recordCheckCompletion(deps.db, check.id, step.result.band, deps.now);
   return respond(viewOf(step, check, words, common, answers), answers, step.kind === 'question' && step.error ? 400 : 200);
 }

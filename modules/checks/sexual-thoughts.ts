@@ -1,7 +1,41 @@
-import { chose, scale, type Answers, type CheckDefinition, type CheckResult } from './definition';
+import { applyTable, chose, holds, scale, type Answers, type CheckDefinition, type CheckResult, type Condition, type RuleTable } from './definition';
 
 const actedWithAChild = (a: Answers) => chose(a, 'acted', 'came_close', 'touched');
-const longStanding = (a: Answers) => chose(a, 'how_long', 'a_few_years', 'as_long_as_i_remember') && chose(a, 'nature', 'arousing', 'both');
+const arousing: Condition = { question: 'nature', is: ['arousing', 'both'] };
+const yearsLong: Condition = { question: 'how_long', is: ['a_few_years', 'as_long_as_i_remember'] };
+const longStanding = (a: Answers) => holds(a, { all: [yearsLong, arousing] });
+const recentOrChildNear: Condition = {
+  atLeastOf: 1,
+  conditions: [
+    { question: 'when_last', is: ['this_week', 'this_year'] },
+    { question: 'child_still_around', is: ['yes', 'not_sure'] },
+  ],
+};
+const livesWithChildren: Condition = { question: 'situations', is: ['live_with_children'] };
+
+/**
+ * How urgent a worry about one's own sexual thoughts is. Touching a child, or coming
+ * close recently or with the child still near, means a child may be at risk now. So
+ * does arousal with children in the home and nothing yet in place, or images with
+ * children in the home. Thoughts that arouse, last for years, are overwhelming or come
+ * with thoughts of suicide need help soon. Only unwanted thoughts, never acted on,
+ * keep the mildest band.
+ */
+export const SEXUAL_THOUGHTS_TABLE: RuleTable = {
+  levels: ['act_now', 'talk_soon', 'keep_it_that_way'],
+  rules: [
+    { when: { question: 'acted', is: ['touched'] }, atLeast: 'act_now', because: 'A child has been touched sexually: their safety comes first.' },
+    { when: { all: [{ question: 'acted', is: ['touched'] }, recentOrChildNear] }, atLeast: 'act_now', urgent: 'child_at_risk_from_me', because: 'Recently, or the child is still near: a child may be at risk now.' },
+    { when: { all: [{ question: 'acted', is: ['came_close'] }, recentOrChildNear] }, atLeast: 'act_now', urgent: 'child_at_risk_from_me', because: 'Came close recently, or the child is still near: a child may be at risk now.' },
+    { when: { all: [arousing, livesWithChildren] }, atLeast: 'act_now', because: 'Arousal with children living at home: a safety plan today.' },
+    { when: { all: [{ question: 'acted', is: ['looked_at_images'] }, livesWithChildren] }, atLeast: 'act_now', because: 'Images of children, with children living at home: a safety plan today.' },
+    { when: { question: 'acted', is: ['came_close', 'looked_at_images', 'prefer_not_to_say'] }, atLeast: 'talk_soon', because: 'Acted, came close, or would rather not say.' },
+    { when: { question: 'nature', is: ['arousing', 'both', 'not_sure', 'prefer_not_to_say'] }, atLeast: 'talk_soon', because: 'Thoughts that arouse, or may: help to stay in control.' },
+    { when: yearsLong, atLeast: 'talk_soon', because: 'Thoughts for years rarely fade on their own.' },
+    { when: { question: 'distress', atLeast: 8 }, atLeast: 'talk_soon', because: 'Distress this strong needs someone to talk to soon.' },
+    { when: { question: 'thoughts_of_suicide', is: ['yes', 'sometimes'] }, atLeast: 'talk_soon', urgent: 'suicide', because: 'Thoughts of suicide: urgent help first.' },
+  ],
+};
 
 export const sexualThoughts: CheckDefinition = {
   id: 'sexual-thoughts',
@@ -23,21 +57,20 @@ export const sexualThoughts: CheckDefinition = {
     { id: 'support', type: 'multiple', options: ['partner_or_family', 'friend', 'gp_or_therapist', 'nobody'], exclusive: ['nobody'], preferNotToSay: true },
     { id: 'thoughts_of_suicide', type: 'single', options: ['yes', 'sometimes', 'no'], preferNotToSay: true },
   ],
+  table: SEXUAL_THOUGHTS_TABLE,
   bands: ['act_now', 'talk_soon', 'keep_it_that_way'],
-  sections: ['intrusive_thoughts', 'arousal', 'long_standing', 'acted_with_child', 'images', 'children_around_you', 'nobody_to_talk_to', 'feeling_very_low'],
+  sections: ['child_first', 'home_plan', 'intrusive_thoughts', 'arousal', 'long_standing', 'acted_with_child', 'images', 'children_around_you', 'nobody_to_talk_to', 'feeling_very_low'],
   reasons: ['helpline_now', 'fantasy', 'permission', 'emotions', 'relationships', 'gp', 'impact', 'plan'],
   result(a: Answers): CheckResult {
-    const urgent: CheckResult['urgent'] = [];
+    const { level, urgent } = applyTable(SEXUAL_THOUGHTS_TABLE, a);
+    const band = level;
     const suicidal = chose(a, 'thoughts_of_suicide', 'yes', 'sometimes');
-    if (suicidal) urgent.push('suicide');
-    const recentOrOngoing = chose(a, 'when_last', 'this_week', 'this_year') || chose(a, 'child_still_around', 'yes', 'not_sure');
-    const touched = chose(a, 'acted', 'touched');
-    const childAtRisk = actedWithAChild(a) && recentOrOngoing;
-    if (childAtRisk) urgent.push('child_in_danger');
-
-    const sections: string[] = [];
     // Reassurance only for someone who said plainly that they have never acted.
     const onlyUnwanted = chose(a, 'nature', 'unwanted') && chose(a, 'acted', 'never');
+
+    const sections: string[] = [];
+    if (actedWithAChild(a) && holds(a, recentOrChildNear)) sections.push('child_first');
+    if (band === 'act_now' && holds(a, livesWithChildren)) sections.push('home_plan');
     if (chose(a, 'nature', 'unwanted', 'both', 'not_sure')) sections.push('intrusive_thoughts');
     if (chose(a, 'nature', 'arousing', 'both')) sections.push('arousal');
     if (longStanding(a)) sections.push('long_standing');
@@ -47,18 +80,15 @@ export const sexualThoughts: CheckDefinition = {
     if (chose(a, 'support', 'nobody')) sections.push('nobody_to_talk_to');
     if (suicidal || (scale(a, 'distress') ?? 0) >= 9) sections.push('feeling_very_low');
 
-    // A child was touched, or someone came close recently or with a child still near: act now.
-    const band = touched || childAtRisk ? 'act_now' : onlyUnwanted ? 'keep_it_that_way' : 'talk_soon';
-
     const steps: CheckResult['nextSteps'] = [];
     if (band !== 'keep_it_that_way') steps.push({ path: '/toolkit/get-help/stop-it-now-helpline', reason: 'helpline_now' });
     steps.push({ path: '/self-help/fantasy-and-thoughts', reason: 'fantasy' });
-    if (onlyUnwanted || longStanding(a) || (scale(a, 'distress') ?? 0) >= 7) steps.push({ path: '/self-help/fantasy-and-thoughts/professional-help', reason: 'gp' });
+    if (band === 'keep_it_that_way' || longStanding(a) || (scale(a, 'distress') ?? 0) >= 7) steps.push({ path: '/self-help/fantasy-and-thoughts/professional-help', reason: 'gp' });
     if (!onlyUnwanted) steps.push({ path: '/self-help/permission-giving-thoughts', reason: 'permission' });
     if (chose(a, 'acted', 'looked_at_images', 'came_close', 'touched')) steps.push({ path: '/self-help/impact-on-children', reason: 'impact' });
     if (suicidal || (scale(a, 'distress') ?? 0) >= 7) steps.push({ path: '/self-help/emotions-and-coping', reason: 'emotions' });
     if (chose(a, 'support', 'nobody')) steps.push({ path: '/self-help/healthy-relationships-and-sexuality', reason: 'relationships' });
     steps.push({ path: '/self-help/my-plan-for-change', reason: 'plan' });
-    return { band, sections, nextSteps: steps, urgent };
+    return { level, band, sections, nextSteps: steps, urgent };
   },
 };

@@ -44,7 +44,8 @@ const commonFileSchema = z
     prefer_not_to_say: z.string().min(3),
     nothing_saved: z.string().min(10),
     helpline: z.string().min(20),
-    urgent: z.object({ child_in_danger: z.string(), suicide: z.string(), someone_else_suicide: z.string() }).strict(),
+    urgent: z.object({ child_in_danger: z.string(), child_at_risk_from_me: z.string(), suicide: z.string(), someone_else_suicide: z.string() }).strict(),
+    reviewed: z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)),
     sources: z.array(source),
   })
   .strict();
@@ -178,6 +179,7 @@ export function loadCheckWording(
       helplineHtml: html(common.helpline, 'content/checks/common.yaml'),
       urgentHtml: {
         child_in_danger: html(common.urgent.child_in_danger, 'content/checks/common.yaml'),
+        child_at_risk_from_me: html(common.urgent.child_at_risk_from_me, 'content/checks/common.yaml'),
         suicide: html(common.urgent.suicide, 'content/checks/common.yaml'),
         someone_else_suicide: html(common.urgent.someone_else_suicide, 'content/checks/common.yaml'),
       },

@@ -12,6 +12,7 @@ export const APP_PAGE_PATHS = [
   '/privacy',
   '/accessibility',
   '/leave-this-site-quickly',
+  '/local-help',
   '/search',
   '/checks',
   '/practitioners',

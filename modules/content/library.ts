@@ -33,6 +33,7 @@ export interface ContentPage {
   order: number;
   reviewed: string;
   law: boolean;
+  keywords: string[];
   sources: FrontMatter['sources'];
   html: string;
   text: string;
@@ -215,6 +216,7 @@ function loadPage(file: string, area: Area, group: string, relativeFile: string,
     order: fm.order,
     reviewed: fm.reviewed,
     law: fm.law,
+    keywords: fm.keywords,
     sources: fm.sources,
     html: body.html,
     text: plainText(body.html),

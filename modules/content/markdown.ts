@@ -4,6 +4,8 @@
  */
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { expandHelplineTokens } from './helplines';
+import { linkPhoneNumbers } from './phone-numbers';
 
 const HEADING_CLASS: Record<number, string> = { 2: 'govuk-heading-m', 3: 'govuk-heading-s', 4: 'govuk-heading-s' };
 
@@ -74,7 +76,8 @@ export interface RenderedMarkdown {
 export function renderMarkdown(markdown: string): RenderedMarkdown {
   const links: string[] = [];
   const marked = createMarked((href) => links.push(href));
-  const html = sanitizeHtml(marked.parse(markdown, { async: false }) as string, SANITISE);
+  // Every phone number is one tap away: authors write numbers as plain text.
+  const html = linkPhoneNumbers(sanitizeHtml(marked.parse(expandHelplineTokens(markdown), { async: false }) as string, SANITISE));
   return { html, links };
 }
 

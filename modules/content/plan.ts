@@ -26,6 +26,10 @@ export function planDocument(page: ContentPage, answers: ExerciseAnswers): Docum
   };
 }
 
-export function planFileName(page: ContentPage): string {
-  return `${page.slug || page.group}.pdf`;
+/**
+ * One plain name for every plan: a downloads folder is easy to look through, and a
+ * name such as "my-plan-for-change.pdf" would say what the person was working on.
+ */
+export function planFileName(): string {
+  return 'plan.pdf';
 }

@@ -92,6 +92,8 @@ export const frontMatterSchema = z
     order: z.number().int().min(0),
     reviewed: isoDate,
     law: z.boolean(),
+    /** Words people search with that the page itself may not use, such as "child porn". */
+    keywords: z.array(z.string().min(2).max(60)).max(40).default([]),
     sources: z.array(z.object({ url: z.url({ protocol: /^https?$/ }), supports: z.string().min(5) }).strict()),
     exercise: exerciseSchema.optional(),
   })

@@ -48,12 +48,20 @@ export interface DocumentModel {
   subject?: string;
 }
 
+/**
+ * A download stays on the device it was saved to, so its properties name nothing:
+ * not this site (Creator and Producer are the library's own default), not a person
+ * (no Author), not when it was made (a fixed date, which also keeps the file id the
+ * same for every copy of the same document).
+ */
+const NEUTRAL_INFO = { Producer: 'PDFKit', Creator: 'PDFKit', CreationDate: new Date(Date.UTC(2000, 0, 1)) };
+
 export function renderPdf(model: DocumentModel): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'A4',
       margin: 56,
-      info: { Title: model.title, Subject: model.subject ?? model.title, Producer: 'Stop It Now Scotland', Creator: 'Stop It Now Scotland' },
+      info: { Title: model.title, Subject: model.subject ?? model.title, ...NEUTRAL_INFO },
       pdfVersion: '1.7',
       displayTitle: true,
       lang: 'en-GB',

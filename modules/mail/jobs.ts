@@ -8,6 +8,8 @@
 import { parseCrontab, run, type Runner, type Task } from 'graphile-worker';
 import { poolOf, type Db } from '../../db/connection';
 import { quietLogger } from '../../db/quiet-logger';
+import { sendPasswordReset, STAFF_PASSWORD_RESET_TASK } from '../auth/passwords';
+import { PRACTITIONER_PASSWORD_RESET_TASK, sendPasswordReset as sendPractitionerPasswordReset } from '../practitioners/password-reset';
 import { queueDeadlineReminders } from '../referrals/deadline-reminders';
 import { queueSessionReminders } from '../sessions/reminders';
 import { deliverMessage, type MailTransport } from './delivery';
@@ -44,6 +46,14 @@ export function jobTasks(db: Db, transport: MailTransport, siteUrl: () => string
     [SEND_MAIL_TASK]: async (payload) => {
       const id = (payload as { id?: unknown } | null)?.id;
       if (typeof id === 'string') await deliverMessage(db, id, transport);
+    },
+    [STAFF_PASSWORD_RESET_TASK]: async (payload) => {
+      const { email, siteUrl: link } = (payload ?? {}) as { email?: unknown; siteUrl?: unknown };
+      if (typeof email === 'string' && typeof link === 'string') await sendPasswordReset(db, email, link);
+    },
+    [PRACTITIONER_PASSWORD_RESET_TASK]: async (payload) => {
+      const { email, siteUrl: link } = (payload ?? {}) as { email?: unknown; siteUrl?: unknown };
+      if (typeof email === 'string' && typeof link === 'string') await sendPractitionerPasswordReset(db, email, link);
     },
     [SESSION_REMINDERS_TASK]: async () => {
       await queueSessionReminders(db, linkAddress());

@@ -8,7 +8,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
 import type { Executor } from '../audit/record';
-import { queueMail } from '../mail/outbox';
+import { mailSentSince, queueMail, SECRET_PLACEHOLDER } from '../mail/outbox';
 import { issueToken, peekToken, spendToken, TOKEN_LIFETIME_MINUTES } from '../auth/one-time-tokens';
 import { hashPassword } from '../auth/password';
 import { passwordProblem } from '../auth/password-policy';
@@ -46,15 +46,13 @@ function verificationMail(to: string, link: string, intro: string) {
 }
 
 /** Whether an email of one of these kinds went to this address in the last MAIL_INTERVAL_MINUTES. */
-export async function sentRecently(db: Executor, to: string, kinds: string[], now: Date): Promise<boolean> {
-  const since = new Date(now.getTime() - MAIL_INTERVAL_MINUTES * 60_000);
-  const row = await db.selectFrom('outbox_message').select('id').where('to_address', '=', to).where('kind', 'in', kinds).where('created_at', '>', since).executeTakeFirst();
-  return !!row;
+export function sentRecently(db: Executor, to: string, kinds: string[], now: Date): Promise<boolean> {
+  return mailSentSince(db, to, kinds, new Date(now.getTime() - MAIL_INTERVAL_MINUTES * 60_000));
 }
 
 export async function sendVerificationLink(trx: Executor, practitioner: { id: string; email: string }, siteUrl: string, intro: string): Promise<void> {
   const token = await issueToken(trx, 'practitioner_verification', { practitionerId: practitioner.id });
-  await queueMail(trx, verificationMail(practitioner.email, `${siteUrl}/practitioners/verify/${token}`, intro));
+  await queueMail(trx, { ...verificationMail(practitioner.email, `${siteUrl}/practitioners/verify/${SECRET_PLACEHOLDER}`, intro), secret: token });
 }
 
 /**

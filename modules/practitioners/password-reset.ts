@@ -7,7 +7,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
 import type { Executor } from '../audit/record';
-import { queueMail } from '../mail/outbox';
+import { addJob, queueMail, SECRET_PLACEHOLDER } from '../mail/outbox';
+import type { SignInThrottle, ThrottleVerdict } from '../auth/throttle';
 import { issueToken, peekToken, spendToken, TOKEN_LIFETIME_MINUTES } from '../auth/one-time-tokens';
 import { hashPassword } from '../auth/password';
 import { passwordProblem } from '../auth/password-policy';
@@ -34,11 +35,26 @@ function resetMail(to: string, link: string, verified: boolean) {
   };
 }
 
+/** The job that does the work of "forgotten your password", after the page has answered. */
+export const PRACTITIONER_PASSWORD_RESET_TASK = 'practitioner_password_reset';
+
 /**
- * Emails a reset link if the address has an account, confirmed or not. Nothing is said
- * either way, so the page cannot be used to find out who has registered.
+ * What the page does: counts the request against the throttle (the typed address and
+ * the network address) and queues it. No account is looked up, so the answer takes
+ * the same time whether or not one exists.
  */
-export async function requestPasswordReset(db: Db, email: string, siteUrl: string, now = new Date()): Promise<void> {
+export async function askForPasswordReset(db: Db, throttle: SignInThrottle, input: { email: string; address: string; siteUrl: string }): Promise<ThrottleVerdict> {
+  const email = normaliseEmail(input.email);
+  const verdict = await throttle.attempt('password-reset', { account: `practitioner:${email}`, address: input.address });
+  if (verdict.status === 'open') await addJob(db, PRACTITIONER_PASSWORD_RESET_TASK, { email, siteUrl: input.siteUrl }, 3);
+  return verdict;
+}
+
+/**
+ * The queued work: emails a reset link if the address has an account, confirmed or
+ * not. Nothing is said either way, so the page cannot be used to find out who has registered.
+ */
+export async function sendPasswordReset(db: Db, email: string, siteUrl: string, now = new Date()): Promise<void> {
   const address = normaliseEmail(email);
   await db.transaction().execute(async (trx) => {
     // The row lock makes two requests at once wait for each other, so only one mail goes.
@@ -46,7 +62,7 @@ export async function requestPasswordReset(db: Db, email: string, siteUrl: strin
     if (!practitioner) return;
     if (await sentRecently(trx, practitioner.email, [PASSWORD_RESET_MAIL_KIND], now)) return;
     const token = await issueToken(trx, PURPOSE, { practitionerId: practitioner.id }, now);
-    await queueMail(trx, resetMail(practitioner.email, `${siteUrl}/practitioners/password-reset/${token}`, !!practitioner.email_verified_at));
+    await queueMail(trx, { ...resetMail(practitioner.email, `${siteUrl}/practitioners/password-reset/${SECRET_PLACEHOLDER}`, !!practitioner.email_verified_at), secret: token });
   });
 }
 

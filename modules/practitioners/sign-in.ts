@@ -39,7 +39,7 @@ export async function signInPractitioner(
   const now = input.now ?? new Date();
   const email = normaliseEmail(input.email);
   const subject: ThrottleSubject = { account: practitionerThrottleKey(email), address: input.address };
-  const gate = await throttle.check('password', subject, now.getTime());
+  const gate = await throttle.attempt('password', subject, now.getTime());
   if (gate.status === 'blocked') return { status: 'throttled', retryAt: gate.retryAt };
 
   const account = await db.selectFrom('practitioner').select(['id', 'password_hash', 'totp_enabled_at']).where('email', '=', email).executeTakeFirst();
@@ -81,7 +81,7 @@ export async function throttledCode<T>(
 ): Promise<Blocked | { status: 'wrong' } | { status: 'ok'; value: T }> {
   const now = attempt.now ?? new Date();
   const subject: ThrottleSubject = { account: practitionerThrottleKey(practitionerId), address: attempt.address };
-  const gate = await throttle.check('second-factor', subject, now.getTime());
+  const gate = await throttle.attempt('second-factor', subject, now.getTime());
   if (gate.status === 'blocked') return { status: 'throttled', retryAt: gate.retryAt };
   const accepted = await db.transaction().execute(async (trx) => {
     const row = await trx

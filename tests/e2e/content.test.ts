@@ -112,7 +112,7 @@ describe('content pages in Chromium', () => {
       await page.waitForSelector('#exercise-result');
       expect(await page.locator('#exercise-result').textContent()).toContain('Mrs Khan');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as PDF' }).click()]);
-      expect(download.suggestedFilename()).toBe('builder.pdf');
+      expect(download.suggestedFilename()).toBe('plan.pdf');
       const familyPlan = await pdfText((await download.path())!);
       expect(familyPlan).toContain('Uncle Jo is never alone with the children');
       expect(familyPlan).toContain('This site did not keep a copy');

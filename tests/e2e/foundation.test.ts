@@ -116,6 +116,20 @@ describe('the anonymous site in Chromium', () => {
     await tab.close();
   });
 
+  it('the accessibility check itself finds problems when a page has them', async () => {
+    const tab = await openPage(site.browser, { javaScript: true });
+    await tab.page.goto(`${site.server.baseUrl}/`);
+    // Our own page, spoiled: a control with no name and a picture with no text.
+    await tab.page.evaluate(() => {
+      document.querySelector('main')!.insertAdjacentHTML('beforeend', '<button id="spoilt"></button><img id="no-alt" src="/favicon.ico">');
+    });
+    const found = (await seriousAccessibilityViolations(tab.page)).join('\n');
+    expect(found).toContain('button-name (critical)');
+    expect(found).toContain('#spoilt');
+    expect(found).toContain('image-alt (critical)');
+    await tab.close();
+  });
+
   it('/healthz answers 200', async () => {
     const response = await fetch(`${site.server.baseUrl}/healthz`);
     expect(response.status).toBe(200);

@@ -46,6 +46,7 @@ describe('finishing a self-check', () => {
     await postStep(test.db, 'online-viewing', [['question', 'what_viewed'], ['intent', 'answer'], ['response', 'none_yet']]);
     await postStep(test.db, 'online-viewing', [['a:what_viewed', 'none_yet'], ['question', 'how_you_feel'], ['intent', 'code'], ['response', '4']]);
     expect(await rowCounts(test.db)).toEqual(rowsBefore);
+    // Weekly viewing of images of 13 to 15 year olds that he cannot stop: act now, by the check's rule table.
 
     const result = await completeCheck(test.db, 'online-viewing', SAMPLE_ANSWERS['online-viewing']!);
     expect(result.view.kind).toBe('result');
@@ -54,7 +55,7 @@ describe('finishing a self-check', () => {
     const rowsAfter = await rowCounts(test.db);
     expect(rowsAfter).toEqual({ ...rowsBefore, check_completion_count: rowsBefore.check_completion_count! + 1 });
     const counted = await test.db.selectFrom('check_completion_count').selectAll().execute();
-    expect(counted).toEqual([{ check_id: 'online-viewing', band: 'talk_soon', iso_week: isoWeek(new Date()), n: 1 }]);
+    expect(counted).toEqual([{ check_id: 'online-viewing', band: 'act_now', iso_week: isoWeek(new Date()), n: 1 }]);
 
     const writesAfter = await settledWrites(test.db, (w) => (w.check_completion_count ?? 0) > (writesBefore.check_completion_count ?? 0));
     for (const [table, n] of Object.entries(writesAfter)) {
@@ -65,7 +66,7 @@ describe('finishing a self-check', () => {
   it('adds to the same weekly row the next time, in one statement', async () => {
     await completeCheck(test.db, 'online-viewing', SAMPLE_ANSWERS['online-viewing']!);
     const counted = await test.db.selectFrom('check_completion_count').selectAll().where('check_id', '=', 'online-viewing').execute();
-    expect(counted).toEqual([expect.objectContaining({ band: 'talk_soon', n: 2 })]);
+    expect(counted).toEqual([expect.objectContaining({ band: 'act_now', n: 2 })]);
   });
 
   it('every check can be completed and counts under its own band', async () => {

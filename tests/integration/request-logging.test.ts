@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startInProcessApp } from '../support/app';
 import { useTestDatabase } from '../support/database';
 
@@ -39,5 +39,20 @@ describe('request logs', () => {
     for (const value of [...Object.values(IDENTIFYING), '203.0.113', 'IdentifyingBrowser', 'secret-query-value', 'search.example', '127.0.0.1']) {
       expect(everything).not.toContain(value);
     }
+  });
+
+  it('name data requests and route manifests by route, without the paths they ask about', async () => {
+    const before = app.logLines.length;
+    const manifest = await fetch(`${app.baseUrl}/__manifest?p=${encodeURIComponent('/checks/secret-manifest-path')}&version=x`, { headers: IDENTIFYING });
+    await manifest.text();
+    // Lazy route discovery's answers carry the same security headers as every page.
+    expect(manifest.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(manifest.headers.get('referrer-policy')).toBe('no-referrer');
+    const data = await fetch(`${app.baseUrl}/privacy.data?answer=secret-query-value`, { headers: IDENTIFYING });
+    await data.text();
+    // A line is written when the response finishes, which can be just after the body arrives.
+    const routes = () => app.logLines.slice(before).map((line) => JSON.parse(line)).filter((entry) => 'route' in entry).map((entry) => entry.route);
+    await vi.waitFor(() => expect(routes()).toEqual(['remix:manifest', 'data:routes/_public.privacy']));
+    expect(app.logLines.join('\n')).not.toMatch(/secret-manifest-path|secret-query-value/);
   });
 });

@@ -4,7 +4,8 @@ import { DEMO_PASSWORD, seedDemoData } from '../../db/seed';
 import { createSession, sessionSettings } from '../../modules/auth/sessions';
 import { deliverMessage, type MailTransport } from '../../modules/mail/delivery';
 import { startJobRunner } from '../../modules/mail/jobs';
-import { queueMail } from '../../modules/mail/outbox';
+import { queueMail, readableText } from '../../modules/mail/outbox';
+import { runQueuedJobs } from '../support/jobs';
 import { startInProcessApp } from '../support/app';
 import { useTestDatabase } from '../support/database';
 import { HttpClient, pageText } from '../support/http-client';
@@ -25,6 +26,7 @@ describe('password reset by emailed link, through the outbox', () => {
   it('says the same for an unknown address, and sends nothing', async () => {
     const client = new HttpClient(app.baseUrl);
     const response = await client.post('/staff/password-reset', { email: 'nobody@demo.example' });
+    await runQueuedJobs(test.db);
     expect(response.status).toBe(200);
     expect(pageText(response.text)).toContain('If nobody@demo.example is the address of a staff account');
     expect(await latestMail()).toBeUndefined();
@@ -37,9 +39,10 @@ describe('password reset by emailed link, through the outbox', () => {
     const client = new HttpClient(app.baseUrl);
     const requested = await client.post('/staff/password-reset', { email: 'WORKER@demo.example' });
     expect(pageText(requested.text)).toContain('Check your email');
+    await runQueuedJobs(test.db);
     const mail = (await latestMail())!;
     expect(mail).toMatchObject({ to_address: 'worker@demo.example', kind: 'password-reset', status: 'pending' });
-    const link = linkIn(mail.body_text)!;
+    const link = linkIn(readableText(mail))!;
     expect(link).toBeDefined();
     const token = link.split('/').at(-1)!;
     const stored = await test.db.selectFrom('one_time_token').selectAll().where('purpose', '=', 'password_reset').execute();
@@ -81,7 +84,8 @@ describe('password reset by emailed link, through the outbox', () => {
   it('refuses an expired link', async () => {
     const client = new HttpClient(app.baseUrl);
     await client.post('/staff/password-reset', { email: 'manager@demo.example' });
-    const path = new URL(linkIn((await latestMail())!.body_text)!).pathname;
+    await runQueuedJobs(test.db);
+    const path = new URL(linkIn(readableText((await latestMail())!))!).pathname;
     await test.db.updateTable('one_time_token').set({ expires_at: new Date(Date.now() - 1000) }).where('purpose', '=', 'password_reset').where('used_at', 'is', null).execute();
     expect(pageText((await client.get(path)).text)).toContain('This link has expired or has been used');
   });

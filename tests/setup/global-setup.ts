@@ -10,7 +10,8 @@ import type { TestProject } from 'vitest/node';
 import { connect } from '../../db/connection';
 import { quoteIdentifier, startEmbeddedPostgres } from '../../db/embedded';
 import { migrateToLatest } from '../../db/migrate';
-import { adminQuery, databaseUrl } from '../support/database-url';
+import { ensureAppRole, grantAppAccess } from '../../db/roles';
+import { adminQuery, databaseUrl, TEST_APP_PASSWORD, TEST_APP_ROLE } from '../support/database-url';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,6 +39,9 @@ export default async function setup(project: TestProject) {
   const db = connect(databaseUrl(adminUrl, template), { max: 1 });
   await migrateToLatest(db);
   await db.destroy();
+  // Copies of the template carry its grants, so every test database has the site's role ready.
+  await ensureAppRole(adminUrl, TEST_APP_ROLE, TEST_APP_PASSWORD);
+  await grantAppAccess(databaseUrl(adminUrl, template), TEST_APP_ROLE);
 
   project.provide('databaseAdminUrl', adminUrl);
   project.provide('templateDatabase', template);

@@ -17,3 +17,7 @@ export async function adminQuery(adminUrl: string, statement: string): Promise<v
     await client.end();
   }
 }
+
+/** The tests' stand-in for the running site's unprivileged role (made by the global setup). */
+export const TEST_APP_ROLE = 'prevention_test_app';
+export const TEST_APP_PASSWORD = 'test-app-role-password';

@@ -6,7 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { connect } from '../../db/connection';
 import { seedDemoData } from '../../db/seed';
+import { withLogin } from '../../db/roles';
 import { createTestDatabase } from './database';
+import { TEST_APP_PASSWORD, TEST_APP_ROLE } from './database-url';
 
 export interface TestServer {
   baseUrl: string;
@@ -28,7 +30,9 @@ export async function startTestServer(options: { seed?: boolean; env?: Record<st
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
-      DATABASE_URL: database.url,
+      // As in a real deployment: the site as an unprivileged role, migrations as the owner.
+      DATABASE_URL: withLogin(database.url, TEST_APP_ROLE, TEST_APP_PASSWORD),
+      MIGRATION_DATABASE_URL: database.url,
       PORT: '0',
       HOST: '127.0.0.1',
       ...options.env,

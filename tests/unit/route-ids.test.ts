@@ -35,4 +35,11 @@ describe('naming a request by its route', () => {
   it('names any other address by the catch-all route, whatever it contains', () => {
     expect(name('/something/my-answer-is-yes')).toBe('routes/_public.$');
   });
+
+  it('names single-fetch data requests and route manifests without their paths', () => {
+    expect(name('/privacy.data')).toBe('data:routes/_public.privacy');
+    expect(name('/_root.data')).toBe('data:routes/_public._index');
+    expect(name('/something/my-answer-is-yes.data')).toBe('data:routes/_public.$');
+    expect(name('/__manifest')).toBe('remix:manifest');
+  });
 });

@@ -2,6 +2,7 @@ import { Form } from '@remix-run/react';
 import type { CheckView } from '#modules/checks/service';
 import type { CheckWording } from '#modules/checks/wording';
 import { CarriedAnswers, LinkButton } from './carried-answers';
+import { STEP_HEADING } from '~/components/form/step-heading';
 
 export function CheckAnswers({ check, view, carried }: { check: CheckWording; view: Extract<CheckView, { kind: 'check-answers' }>; carried: Array<{ name: string; value: string }> }) {
   return (
@@ -10,7 +11,9 @@ export function CheckAnswers({ check, view, carried }: { check: CheckWording; vi
         <Form method="post" noValidate>
           <CarriedAnswers fields={carried} />
           <span className="govuk-caption-l">{check.title}</span>
-          <h1 className="govuk-heading-l">Check your answers</h1>
+          <h1 className="govuk-heading-l" {...STEP_HEADING}>
+            Check your answers
+          </h1>
           <p className="govuk-body">You can change any answer before you see your next steps.</p>
           <dl className="govuk-summary-list">
             {view.rows.map((row) => (

@@ -29,7 +29,7 @@ export function CheckQuestion({
     label: words.text,
     hint: words.hint ?? undefined,
     error: view.error ?? undefined,
-    isPageHeading: true,
+    isPageHeading: 'focused' as const,
   };
   return (
     <div className="govuk-grid-row">

@@ -1,6 +1,8 @@
 import { Link } from '@remix-run/react';
 import type { CheckView } from '#modules/checks/service';
 import type { CheckWording, CommonWording } from '#modules/checks/wording';
+import { STEP_HEADING } from '~/components/form/step-heading';
+import { UrgentHelp } from '../urgent-help';
 
 export function CheckResultPage({ check, common, view }: { check: CheckWording; common: Pick<CommonWording, 'helplineHtml' | 'nothingSaved'>; view: Extract<CheckView, { kind: 'result' }> }) {
   return (
@@ -9,7 +11,7 @@ export function CheckResultPage({ check, common, view }: { check: CheckWording; 
         {view.urgent.map((html, i) => (
           <div className="govuk-notification-banner app-urgent-banner" role="region" aria-labelledby={`urgent-${i}`} key={i}>
             <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id={`urgent-${i}`}>
+              <h2 className="govuk-notification-banner__title" id={`urgent-${i}`} {...(i === 0 ? STEP_HEADING : {})}>
                 Important
               </h2>
             </div>
@@ -18,9 +20,13 @@ export function CheckResultPage({ check, common, view }: { check: CheckWording; 
         ))}
         <span className="govuk-caption-l">{check.title}</span>
         <div className={`app-band app-band--${view.band.id}`}>
-          <h1 className="govuk-heading-l">{view.band.title}</h1>
+          {/* Urgent help comes first: when there is some, focus starts there, above this heading. */}
+          <h1 className="govuk-heading-l" {...(view.urgent.length ? {} : STEP_HEADING)}>
+            {view.band.title}
+          </h1>
           <div dangerouslySetInnerHTML={{ __html: view.band.html }} />
         </div>
+        <UrgentHelp />
         {view.sections.map((html, i) => (
           <div className="app-result-section" key={i} dangerouslySetInnerHTML={{ __html: html }} />
         ))}
@@ -28,7 +34,9 @@ export function CheckResultPage({ check, common, view }: { check: CheckWording; 
         <ul className="govuk-list app-next-steps">
           {view.nextSteps.map((step) => (
             <li key={step.path}>
-              <Link className="govuk-link govuk-!-font-weight-bold" to={step.path}>
+              {/* Which next steps show depends on the answers: lazy route discovery would
+                  list them in a /__manifest?p=… address as the page renders. */}
+              <Link className="govuk-link govuk-!-font-weight-bold" to={step.path} discover="none">
                 {step.title}
               </Link>
               <p className="govuk-body">{step.reason}</p>
@@ -37,6 +45,12 @@ export function CheckResultPage({ check, common, view }: { check: CheckWording; 
         </ul>
         <h2 className="govuk-heading-m">Talk to someone</h2>
         <div dangerouslySetInnerHTML={{ __html: common.helplineHtml }} />
+        <p className="govuk-body">
+          Questions about the law in Scotland?{' '}
+          <Link className="govuk-link" to="/self-help/the-law-and-after-an-arrest/is-what-i-am-doing-illegal">
+            Is what I am doing illegal?
+          </Link>
+        </p>
         <p className="govuk-body app-nothing-saved">{common.nothingSaved}</p>
         <p className="govuk-body">
           <Link className="govuk-link" to=".">

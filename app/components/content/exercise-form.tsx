@@ -1,6 +1,7 @@
 import { Form, useNavigation } from '@remix-run/react';
 import type { RenderedExercise } from '#modules/content/index';
 import { ErrorSummary } from '~/components/form/error-summary';
+import { TelText } from '~/components/helplines';
 import { Checkboxes, Radios, Textarea, TextLines } from '~/components/form/fields';
 
 export type ExerciseValues = Record<string, string | string[] | undefined>;
@@ -26,7 +27,7 @@ export function ExerciseForm({ exercise, values, errors, formKey }: ExerciseForm
       <ErrorSummary errors={summary} />
       {exercise.introHtml ? <div dangerouslySetInnerHTML={{ __html: exercise.introHtml }} /> : null}
       {exercise.fields.map((field) => {
-        const common = { id: fieldId(field.name), name: field.name, label: field.label, hint: field.hint, error: errors[field.name] };
+        const common = { id: fieldId(field.name), name: field.name, label: field.label, hint: field.hint ? <TelText text={field.hint} /> : undefined, error: errors[field.name] };
         switch (field.type) {
           case 'rating': {
             const options = Array.from({ length: field.max - field.min + 1 }, (_, i) => String(field.min + i)).map((n) => ({ value: n, label: n }));
@@ -34,7 +35,7 @@ export function ExerciseForm({ exercise, values, errors, formKey }: ExerciseForm
               <Radios
                 key={field.name}
                 {...common}
-                hint={`${field.hint ? `${field.hint} ` : ''}${field.min} means ${field.minLabel.toLowerCase()}; ${field.max} means ${field.maxLabel.toLowerCase()}.`}
+                hint={<TelText text={`${field.hint ? `${field.hint} ` : ''}${field.min} means ${field.minLabel.toLowerCase()}; ${field.max} means ${field.maxLabel.toLowerCase()}.`} />}
                 options={options}
                 value={one(values[field.name])}
                 inline

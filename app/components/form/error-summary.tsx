@@ -17,7 +17,9 @@ export function ErrorSummary({ errors, title = 'There is a problem' }: { errors:
   }, [errors]);
   if (!errors.length) return null;
   return (
-    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
+    // autoFocus: without JavaScript the summary still takes focus as the page opens.
+    // eslint-disable-next-line jsx-a11y/no-autofocus
+    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1} autoFocus>
       <div role="alert">
         <h2 className="govuk-error-summary__title">{title}</h2>
         <div className="govuk-error-summary__body">

@@ -3,6 +3,7 @@
  * secret) and its error message, and renders the hint and error in the standard way.
  */
 import type { ReactNode } from 'react';
+import { STEP_HEADING } from './step-heading';
 
 const cx = (...classes: Array<string | false | null | undefined>) => classes.filter(Boolean).join(' ');
 
@@ -41,8 +42,8 @@ export interface Option {
 
 interface ChoiceProps extends Common {
   options: Option[];
-  /** Render the label as the page heading (one question a page). */
-  isPageHeading?: boolean;
+  /** Render the label as the page heading (one question a page); 'focused' also gives it focus when the page opens. */
+  isPageHeading?: PageHeading;
   legendSize?: 'l' | 'm' | 's';
   inline?: boolean;
   small?: boolean;
@@ -50,10 +51,18 @@ interface ChoiceProps extends Common {
   dividerBeforeLast?: string;
 }
 
-function Legend({ label, isPageHeading, size }: { label: ReactNode; isPageHeading?: boolean; size: 'l' | 'm' | 's' }) {
+type PageHeading = boolean | 'focused';
+
+function Legend({ label, isPageHeading, size }: { label: ReactNode; isPageHeading?: PageHeading; size: 'l' | 'm' | 's' }) {
   return (
     <legend className={`govuk-fieldset__legend govuk-fieldset__legend--${size}`}>
-      {isPageHeading ? <h1 className="govuk-fieldset__heading">{label}</h1> : label}
+      {isPageHeading ? (
+        <h1 className="govuk-fieldset__heading" {...(isPageHeading === 'focused' ? STEP_HEADING : {})}>
+          {label}
+        </h1>
+      ) : (
+        label
+      )}
     </legend>
   );
 }

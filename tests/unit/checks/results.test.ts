@@ -90,36 +90,37 @@ describe('online viewing: bands and branches', () => {
       sections: ['escalation', 'law_images'],
     },
     {
-      name: 'chat with young people, thought about meeting: talk soon, the meeting question is asked',
+      name: 'sexual chat with someone under 18, thought about meeting: act now (stop today), the meeting question is asked',
       answers: { what_viewed: ['chat_young_people'], ...calmViewer, met_or_arranged: 'thought_about_it' },
-      band: 'talk_soon',
-      sections: ['law_chat'],
+      band: 'act_now',
+      sections: ['chat_now', 'law_chat'],
       steps: ['/self-help/the-online-world/chatting-with-young-people'],
     },
     {
       name: 'arranged to meet a young person: act now, a child may be in danger',
       answers: { what_viewed: ['chat_young_people'], ...calmViewer, met_or_arranged: 'arranged' },
       band: 'act_now',
-      urgent: ['child_in_danger'],
+      urgent: ['child_at_risk_from_me'],
+      sections: ['meeting'],
     },
     {
       name: 'contact online reached through "how it changed" also asks about meeting',
       answers: { what_viewed: ['images_under_18'], youngest: 'age_13_15', ...calmViewer, changed: ['contact_online'], met_or_arranged: 'met' },
       band: 'act_now',
-      urgent: ['child_in_danger'],
+      urgent: ['child_at_risk_from_me'],
     },
     {
-      name: 'thoughts of suicide bring urgent help first, whatever the band',
+      name: 'thoughts of suicide bring urgent help first, and never "keep it that way"',
       answers: { what_viewed: ['none_yet'], how_you_feel: 10, knows_law: 'know', contact_with_children: ['no_contact'], thoughts_of_suicide: 'sometimes' },
-      band: 'keep_it_that_way',
+      band: 'talk_soon',
       urgent: ['suicide'],
       sections: ['feeling_very_low'],
       steps: ['/self-help/emotions-and-coping'],
     },
     {
-      name: 'children around you: a section on keeping them safe',
+      name: 'images of children with children at home: act now, with a section on keeping them safe',
       answers: { what_viewed: ['images_under_18'], youngest: 'prefer_not_to_say', ...calmViewer, contact_with_children: ['at_home', 'work_or_volunteering'] },
-      band: 'talk_soon',
+      band: 'act_now',
       sections: ['children_around_you'],
     },
     {
@@ -186,7 +187,8 @@ describe('sexual thoughts: bands and branches', () => {
       name: 'came close to acting this week: act now, a child may be in danger',
       answers: { nature: 'arousing', ...settled, acted: ['came_close'], when_last: 'this_week', child_still_around: 'no' },
       band: 'act_now',
-      urgent: ['child_in_danger'],
+      urgent: ['child_at_risk_from_me'],
+      sections: ['child_first'],
     },
     {
       name: 'looked at images and touched a child long ago: both are answered, act now',
@@ -206,25 +208,25 @@ describe('sexual thoughts: bands and branches', () => {
       name: 'touched a child this year: act now, a child may be in danger',
       answers: { nature: 'arousing', ...settled, acted: ['touched'], when_last: 'this_year', child_still_around: 'no' },
       band: 'act_now',
-      urgent: ['child_in_danger'],
+      urgent: ['child_at_risk_from_me'],
     },
     {
       name: 'a child still around, even long ago: act now, a child may be in danger',
       answers: { nature: 'not_sure', ...settled, acted: ['touched'], when_last: 'over_a_year_ago', child_still_around: 'not_sure' },
       band: 'act_now',
-      urgent: ['child_in_danger'],
+      urgent: ['child_at_risk_from_me'],
     },
     {
-      name: 'nobody to talk to and very distressed: sections and steps for both',
+      name: 'nobody to talk to and very distressed: talk soon, with sections and steps for both',
       answers: { nature: 'unwanted', ...settled, distress: 9, support: ['nobody'], acted: ['never'], situations: ['live_with_children'] },
-      band: 'keep_it_that_way',
+      band: 'talk_soon',
       sections: ['nobody_to_talk_to', 'feeling_very_low', 'children_around_you'],
       steps: ['/self-help/healthy-relationships-and-sexuality', '/self-help/emotions-and-coping'],
     },
     {
-      name: 'thoughts of suicide: urgent help first',
+      name: 'thoughts of suicide: urgent help first, and talk soon',
       answers: { nature: 'unwanted', ...settled, acted: ['never'], thoughts_of_suicide: 'yes' },
-      band: 'keep_it_that_way',
+      band: 'talk_soon',
       urgent: ['suicide'],
     },
     {
@@ -249,14 +251,14 @@ describe('someone else: bands and routes into the toolkit', () => {
       name: 'a child has told someone: act now',
       answers: { who: 'adult', your_role: 'relative_or_friend', adult_behaviour: ['other'], adult_contact: 'some_contact', child_told: 'yes', urgency: 'unsure', talked_to: ['helpline'] },
       band: 'act_now',
-      sections: ['child_told', 'adult_signs'],
+      sections: ['child_told', 'signs_together'],
     },
     {
       name: 'an adult with images of children: act now, with the online section',
       answers: { who: 'adult', your_role: 'partner', adult_behaviour: ['images'], adult_contact: 'lives_with_children', child_told: 'no', urgency: 'recently', talked_to: ['nobody'] },
       band: 'act_now',
-      sections: ['adult_lives_with_children', 'not_alone'],
-      steps: ['/toolkit/warning-signs/online', '/toolkit/talking-about-it/talking-to-an-adult'],
+      sections: ['adult_lives_with_children', 'not_alone', 'images_online', 'signs_together'],
+      steps: ['/toolkit/warning-signs/online', '/toolkit/what-to-do/police-or-social-work', '/local-help'],
     },
     {
       name: 'grooming-like signs: talk soon',
@@ -279,16 +281,16 @@ describe('someone else: bands and routes into the toolkit', () => {
       skipped: ['adult_behaviour', 'adult_contact'],
     },
     {
-      name: 'a young person sharing images: talk soon, with online behaviour',
+      name: 'a young person sharing sexual images: act now, with Report Remove and online behaviour',
       answers: { who: 'young_person', your_role: 'parent_or_carer', child_behaviour: ['sharing_images'], child_told: 'no', urgency: 'unsure', talked_to: ['school_or_gp'] },
-      band: 'talk_soon',
-      sections: ['child_harmful'],
+      band: 'act_now',
+      sections: ['child_harmful', 'images_online'],
       steps: ['/toolkit/childrens-sexual-behaviour/online-behaviour'],
     },
     {
-      name: 'a young person using force: act now',
+      name: 'a young person using force, told to a professional: act today, through their child protection lead',
       answers: { who: 'young_person', your_role: 'professional', child_behaviour: ['pressure_or_force'], child_told: 'yes', urgency: 'recently', talked_to: ['social_work'] },
-      band: 'act_now',
+      band: 'at_work_act_now',
       sections: ['professional_duty', 'child_harmful'],
       steps: ['/toolkit/for-professionals', '/toolkit/for-professionals/responding-to-a-disclosure'],
     },
@@ -342,9 +344,10 @@ describe('after an arrest: what happens next, and support', () => {
       steps: ['/self-help/emotions-and-coping'],
     },
     {
-      name: 'not sure of the stage: the general explanation',
+      name: 'not sure of the stage, and unsure whether they may end their life: the general explanation, and support today',
       answers: { who_arrested: 'friend', stage: 'not_sure', ...calm, worried_about_them: 'not_sure' },
-      band: 'what_happens_next',
+      band: 'get_support_now',
+      urgent: ['someone_else_suicide'],
       sections: ['stage_not_sure', 'worried_about_them'],
     },
   ]);
@@ -362,7 +365,7 @@ describe('every check', () => {
     for (const check of Object.values(CHECKS)) {
       const result = check.result({});
       expect(typeof result.band).toBe('string');
-      expect(Object.keys(result).sort()).toEqual(['band', 'nextSteps', 'sections', 'urgent']);
+      expect(Object.keys(result).sort()).toEqual(['band', 'level', 'nextSteps', 'sections', 'urgent']);
     }
   });
 });

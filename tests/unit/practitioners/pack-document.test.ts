@@ -21,6 +21,7 @@ function page(overrides: Partial<ContentPage> = {}): ContentPage {
     order: 1,
     reviewed: '2026-11-23',
     law: false,
+    keywords: [],
     sources: [],
     html: html('Hello.'),
     text: 'Hello.',
