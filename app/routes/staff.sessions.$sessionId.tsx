@@ -135,6 +135,8 @@ export default function SessionPage() {
               safeguardingRecorded={view.notes?.safeguardingConcern ?? false}
               notesRecorded={view.state === 'notes_recorded'}
               moduleTitle={view.moduleTitle}
+              attendance={view.attendance}
+              correctionRule={view.correctionRule}
               revision={String(posted?.revision ?? version)}
             />
           </section>

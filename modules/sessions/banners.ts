@@ -5,7 +5,7 @@
  */
 import type { NonComplianceStage } from './non-compliance';
 
-export const DONE_STEPS = ['SCHEDULE', 'MARK_ATTENDED', 'MARK_NOT_ATTENDED', 'RECORD_NOTES', 'SIGN_OFF', 'RESCHEDULE', 'CANCEL'] as const;
+export const DONE_STEPS = ['SCHEDULE', 'MARK_ATTENDED', 'MARK_NOT_ATTENDED', 'RECORD_NOTES', 'SIGN_OFF', 'RESCHEDULE', 'CANCEL', 'CORRECT_ATTENDANCE'] as const;
 export type DoneStep = (typeof DONE_STEPS)[number];
 
 export interface DoneNotice {
@@ -88,5 +88,9 @@ export function doneText(notice: DoneNotice): string {
       return 'Session moved. This is the new session. If the old one is in your calendar, delete it and add this one.';
     case 'CANCEL':
       return 'Session cancelled.';
+    case 'CORRECT_ATTENDANCE':
+      return notice.mailed
+        ? 'Record corrected. The non-compliance count and any reports waiting for sign-off are up to date, and the referrer has been emailed that a report they were sent no longer holds.'
+        : 'Record corrected. The non-compliance count and any reports waiting for sign-off are up to date. The referrer sees the corrected entry on the case.';
   }
 }

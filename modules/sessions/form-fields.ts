@@ -5,7 +5,7 @@
 import { DATE_PARTS } from '../referrals/dates';
 
 /** The steps the session page takes, in the order it shows them. */
-export const SESSION_PAGE_STEPS = ['MARK_ATTENDED', 'MARK_NOT_ATTENDED', 'RECORD_NOTES', 'SIGN_OFF', 'RESCHEDULE', 'CANCEL'] as const;
+export const SESSION_PAGE_STEPS = ['MARK_ATTENDED', 'MARK_NOT_ATTENDED', 'RECORD_NOTES', 'SIGN_OFF', 'RESCHEDULE', 'CANCEL', 'CORRECT_ATTENDANCE'] as const;
 export type SessionPageStep = (typeof SESSION_PAGE_STEPS)[number];
 export const isSessionPageStep = (value: unknown): value is SessionPageStep => typeof value === 'string' && (SESSION_PAGE_STEPS as readonly string[]).includes(value);
 
@@ -17,6 +17,7 @@ export const STEP_FIELDS: Record<SessionPageStep, readonly string[]> = {
   SIGN_OFF: [],
   RESCHEDULE: ['moveReason', 'date-day', 'date-month', 'date-year', 'time', 'minutes'],
   CANCEL: ['cancelReason'],
+  CORRECT_ATTENDANCE: ['attendance', 'correctionReason'],
 };
 
 /** The field an error summary links to for each posted name (the date boxes go to the date input). */

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { HOMEWORK_OUTCOMES, SESSION_ENGAGEMENTS, type HomeworkOutcome, type ProgrammeSession, type SessionEngagement } from '../../db/schema';
 import { readDateParts } from '../referrals/dates';
-import { ABSENCE_JUDGEMENTS, type AbsenceJudgement } from './session-machine';
+import { ABSENCE_JUDGEMENTS, ATTENDANCE_RECORDS, type AbsenceJudgement, type AttendanceRecord } from './session-machine';
 import { formatSessionDay, fromScottishClock, readClockTime, toScottishClock } from './times';
 
 export { errorAnchor, isSessionPageStep, SESSION_PAGE_STEPS, STEP_FIELDS, type SessionPageStep } from './form-fields';
@@ -42,6 +42,9 @@ export const MESSAGES = {
   safeguardingConcern: 'Describe the safeguarding concern',
   safeguardingBox: 'Tick the box only if this is a safeguarding concern',
   step: 'Choose what to do with this session',
+  attendance: 'Select what really happened',
+  attendanceUnchanged: 'This is what the record already says. Select what really happened',
+  correctionReason: 'Enter why the record is being corrected',
 } as const;
 
 // eslint-disable-next-line no-control-regex -- tabs and line breaks belong in notes; other control characters do not
@@ -233,6 +236,12 @@ export function sessionStepForm(context: SlotContext) {
         return { step: raw.step, version: raw.version, moveReason, startsAt: slot?.startsAt ?? new Date(0), minutes: slot?.minutes ?? context.defaultMinutes };
       }),
       z.object({ step: z.literal('CANCEL'), version, cancelReason: requiredText('The reason', REASON_MAX_LENGTH, MESSAGES.cancelReason) }),
+      z.object({
+        step: z.literal('CORRECT_ATTENDANCE'),
+        version,
+        attendance: choice<AttendanceRecord>(ATTENDANCE_RECORDS, MESSAGES.attendance),
+        correctionReason: requiredText('The reason', REASON_MAX_LENGTH, MESSAGES.correctionReason),
+      }),
     ],
     { error: MESSAGES.step },
   );

@@ -6,7 +6,7 @@
  * server asks again, with the same function and then the machine, when a step is posted.
  */
 import { SESSION_PAGE_STEPS, type SessionPageStep } from './forms';
-import type { SessionEvent, SessionState } from './session-machine';
+import { ATTENDANCE_RECORDS, type SessionEvent, type SessionState } from './session-machine';
 import { advanceSession } from './snapshot';
 
 export interface StepContext {
@@ -18,14 +18,16 @@ export interface StepContext {
   caseOpen: boolean;
 }
 
-/** A stand-in for each step's data, enough for the machine's guards to say yes or no. */
-const PROBES: Record<SessionPageStep, SessionEvent> = {
-  MARK_ATTENDED: { type: 'MARK_ATTENDED' },
-  MARK_NOT_ATTENDED: { type: 'MARK_NOT_ATTENDED', judgement: 'acceptable', reason: 'probe' },
-  RECORD_NOTES: { type: 'RECORD_NOTES' },
-  SIGN_OFF: { type: 'SIGN_OFF' },
-  RESCHEDULE: { type: 'RESCHEDULE', reason: 'probe' },
-  CANCEL: { type: 'CANCEL', reason: 'probe' },
+/** Stand-ins for each step's data, enough for the machine's guards to say yes or no: a step is offered if any is taken. */
+const PROBES: Record<SessionPageStep, readonly SessionEvent[]> = {
+  MARK_ATTENDED: [{ type: 'MARK_ATTENDED' }],
+  MARK_NOT_ATTENDED: [{ type: 'MARK_NOT_ATTENDED', judgement: 'acceptable', reason: 'probe' }],
+  RECORD_NOTES: [{ type: 'RECORD_NOTES' }],
+  SIGN_OFF: [{ type: 'SIGN_OFF' }],
+  RESCHEDULE: [{ type: 'RESCHEDULE', reason: 'probe' }],
+  CANCEL: [{ type: 'CANCEL', reason: 'probe' }],
+  // A correction must change the record: one of the three records is always different from the one held.
+  CORRECT_ATTENDANCE: ATTENDANCE_RECORDS.map((attendance) => ({ type: 'CORRECT_ATTENDANCE', attendance, reason: 'probe' })),
 };
 
 /** Why a step the machine would take is not offered to this person now, or null. */
@@ -44,7 +46,7 @@ export function stepBlockedBy(step: SessionPageStep, context: StepContext): stri
 }
 
 export function offeredSessionSteps(stored: unknown, storedVersion: number, context: StepContext): SessionPageStep[] {
-  return SESSION_PAGE_STEPS.filter((step) => stepBlockedBy(step, context) === null && advanceSession(stored, storedVersion, PROBES[step]).accepted);
+  return SESSION_PAGE_STEPS.filter((step) => stepBlockedBy(step, context) === null && PROBES[step].some((probe) => advanceSession(stored, storedVersion, probe).accepted));
 }
 
 const STATE_PHRASES: Record<SessionState, string> = {
@@ -64,6 +66,7 @@ const STEP_PHRASES: Record<SessionPageStep, string> = {
   SIGN_OFF: 'it cannot be signed off',
   RESCHEDULE: 'it cannot be moved',
   CANCEL: 'it cannot be cancelled',
+  CORRECT_ATTENDANCE: 'whether he came cannot be corrected',
 };
 
 /** "This session has been signed off, so its notes cannot be recorded or changed." */

@@ -13,12 +13,13 @@ import type { SessionRecord } from './access';
 import type { DoneNotice } from './banners';
 import { caseModules, clashMessage, moduleTitle } from './booking';
 import { SessionConflictError, SessionNotAllowedError, SessionNotFoundError, SessionTransitionRefusedError, SlotTakenError } from './errors';
-import { notesFormValues, type SessionPageStep, type SessionStepInput } from './forms';
+import { MESSAGES, notesFormValues, type SessionPageStep, type SessionStepInput } from './forms';
 import { offeredSessionSteps, sessionRefusal, stepBlockedBy, type StepContext } from './offered-steps';
-import type { AbsenceJudgement, SessionEvent, SessionState } from './session-machine';
+import type { AbsenceJudgement, AttendanceRecord, SessionEvent, SessionState } from './session-machine';
+import { currentProgramme } from '../programme/definition';
 import { ABSENCE_LABELS, describeSessionEvent, ENGAGEMENT_LABELS, HOMEWORK_LABELS, sessionStaffTag, type SessionTag } from './session-status';
 import { unacceptableAbsences } from './absences';
-import { rescheduleSession, SCHEDULABLE_CASE_STATES, transitionSession, type SessionNotes } from './sessions';
+import { correctAttendance, rescheduleSession, SCHEDULABLE_CASE_STATES, transitionSession, type SessionNotes } from './sessions';
 import { formatSessionDay, formatSessionTimes } from './times';
 
 export interface SessionHistoryItem {
@@ -109,6 +110,10 @@ export interface SessionPageView {
   /** The session's start time has come (whether he came can be recorded). */
   started: boolean;
   manager: boolean;
+  /** What the record says now, when whether he came has been recorded: a correction must change it. */
+  attendance: AttendanceRecord | null;
+  /** Who may correct whether he came, and until when, in words for this person. */
+  correctionRule: string;
   /** Newest first. */
   history: SessionHistoryItem[];
   inviteHref: string | null;
@@ -151,8 +156,14 @@ async function replacementOf(db: Executor, session: SessionRecord) {
 export async function sessionPageView(db: Executor, viewer: CaseViewer, session: SessionRecord, now = new Date()): Promise<SessionPageView> {
   const state = session.state as SessionState;
   const absence = session.absence_judgement as AbsenceJudgement | null;
-  const [modules, history, movedTo] = await Promise.all([caseModules(db, session.referral_id), sessionHistory(db, session.id), state === 'rescheduled' ? replacementOf(db, session) : null]);
+  const [modules, history, movedTo, programme] = await Promise.all([
+    caseModules(db, session.referral_id),
+    sessionHistory(db, session.id),
+    state === 'rescheduled' ? replacementOf(db, session) : null,
+    currentProgramme(db),
+  ]);
   const context = stepContext(viewer, session, now);
+  const days = programme.definition.attendance.workerCorrectionDays;
   return {
     id: session.id,
     referralId: session.referral_id,
@@ -174,6 +185,10 @@ export async function sessionPageView(db: Executor, viewer: CaseViewer, session:
     steps: offeredSessionSteps(session.snapshot, session.machine_version, context),
     started: context.started,
     manager: context.manager,
+    attendance: attendanceRecord(state, absence),
+    correctionRule: context.manager
+      ? 'As a manager of the CHOICE service you can correct this at any time.'
+      : `The programme worker can correct this for ${days} ${days === 1 ? 'day' : 'days'} after it was recorded; after that, a CHOICE manager can.`,
     history: history.reverse(),
     inviteHref: ['rescheduled', 'cancelled'].includes(state) ? null : `/staff/sessions/${session.id}/invite.ics`,
     movedTo,
@@ -190,7 +205,13 @@ export type SessionStepResult =
   | { status: 'conflict'; version: number; state: SessionState; changes: SessionHistoryItem[]; notes: RecordedNotes | null }
   | { status: 'refused'; state: SessionState; message: string };
 
-function eventOf(input: Exclude<SessionStepInput, { step: 'RESCHEDULE' }>): SessionEvent {
+/** What the record says about whether he came, or null while it says nothing yet. */
+export function attendanceRecord(state: SessionState, absence: AbsenceJudgement | null): AttendanceRecord | null {
+  if (state === 'attended' || state === 'notes_recorded' || state === 'signed_off') return 'attended';
+  return state === 'not_attended' ? absence : null;
+}
+
+function eventOf(input: Exclude<SessionStepInput, { step: 'RESCHEDULE' | 'CORRECT_ATTENDANCE' }>): SessionEvent {
   switch (input.step) {
     case 'MARK_NOT_ATTENDED':
       return { type: 'MARK_NOT_ATTENDED', judgement: input.judgement, reason: input.absenceReason };
@@ -230,6 +251,13 @@ export async function takeSessionStep(db: Db, viewer: CaseViewer, session: Sessi
     if (input.step === 'RESCHEDULE') {
       const moved = await rescheduleSession(db, { sessionId: session.id, expectedVersion: input.version, reason: input.moveReason, startsAt: input.startsAt, minutes: input.minutes, actor, now });
       return { status: 'done', sessionId: moved.booked.id, notice: { step: 'RESCHEDULE' } };
+    }
+    if (input.step === 'CORRECT_ATTENDANCE') {
+      if (input.version === session.version && input.attendance === attendanceRecord(session.state as SessionState, session.absence_judgement as AbsenceJudgement | null)) {
+        return { status: 'invalid', field: 'attendance', message: MESSAGES.attendanceUnchanged };
+      }
+      const corrected = await correctAttendance(db, { sessionId: session.id, expectedVersion: input.version, attendance: input.attendance, reason: input.correctionReason, actor, siteUrl: siteUrl(), now });
+      return { status: 'done', sessionId: session.id, notice: { step: 'CORRECT_ATTENDANCE', mailed: corrected.triggered.mail.length } };
     }
     const result = await transitionSession(db, { sessionId: session.id, expectedVersion: input.version, event: eventOf(input), actor, changes: notesChanges(input), siteUrl: siteUrl(), now });
     const notice: DoneNotice = { step: input.step };

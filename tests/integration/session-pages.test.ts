@@ -291,6 +291,43 @@ describe('the session pages', () => {
     expect(await mailTo(REFERRER, referral.reference)).toEqual([]);
   });
 
+  it('corrects a mistaken absence from the page: folded away, only a different record offered, a reason asked for, and the referrer sees the corrected entry', async () => {
+    const referral = await allocatedReferral(test.db, REFERRER, WORKER);
+    const booked = await startedSession(referral.id);
+    expect((await postStep(worker, booked.id, { step: 'MARK_NOT_ATTENDED', judgement: 'unacceptable', absenceReason: 'He did not get in touch' })).status).toBe(302);
+
+    const before = await page(worker, `/staff/sessions/${booked.id}`);
+    expect(before.words).toContain('Correct whether he came');
+    expect(before.words).toContain('The record says: He did not come, without an acceptable reason');
+    expect(before.words).toContain('The programme worker can correct this for 7 days after it was recorded; after that, a CHOICE manager can.');
+    expect(before.text).toContain('value="attended"');
+    expect(before.text).not.toContain('name="attendance" type="radio" value="unacceptable"');
+
+    // No reason: the choice is kept, and the message is about the reason.
+    const noReason = await postStep(worker, booked.id, { step: 'CORRECT_ATTENDANCE', attendance: 'attended', correctionReason: '  ' });
+    expect(noReason.status).toBe(400);
+    expect(pageText(noReason.text)).toContain('There is a problem Enter why the record is being corrected');
+    expect(noReason.text).toMatch(/value="attended"[^>]*checked|checked[^>]*value="attended"/);
+    // The record as it stands is not a correction.
+    const same = await postStep(worker, booked.id, { step: 'CORRECT_ATTENDANCE', attendance: 'unacceptable', correctionReason: 'Just checking' });
+    expect(same.status).toBe(400);
+    expect(pageText(same.text)).toContain('This is what the record already says. Select what really happened');
+    expect((await session(booked.id)).state).toBe('not_attended');
+
+    const corrected = await postStep(worker, booked.id, { step: 'CORRECT_ATTENDANCE', attendance: 'attended', correctionReason: 'I pressed the wrong button: he was there.' });
+    expect(corrected.location).toBe(`/staff/sessions/${booked.id}?done=CORRECT_ATTENDANCE&mailed=0`);
+    const after = await page(worker, corrected.location!);
+    expect(after.words).toContain('Record corrected. The non-compliance count and any reports waiting for sign-off are up to date. The referrer sees the corrected entry on the case.');
+    expect(after.words).toContain('Attendance record corrected');
+    expect(after.words).toContain('Now recorded as : He came Reason : I pressed the wrong button: he was there.');
+    expect(await session(booked.id)).toMatchObject({ state: 'attended', absence_judgement: null });
+
+    // The fiscal sees that the record was corrected, and what it says now; the reason stays with CHOICE.
+    const seen = await page(fiscal, `/staff/referrals/${referral.id}`);
+    expect(seen.words).toContain('Attendance record corrected');
+    expect(seen.words).not.toContain('I pressed the wrong button');
+  });
+
   it('emails the managers once when a safeguarding concern is recorded, and keeps the flag on a correction', async () => {
     const referral = await allocatedReferral(test.db, REFERRER, WORKER);
     const booked = await attendedSession(referral.id);

@@ -8,7 +8,8 @@ import type { ReactNode } from 'react';
 import { HOMEWORK_OUTCOMES, SESSION_ENGAGEMENTS } from '#db/schema';
 import { STEP_FIELDS, type SessionPageStep } from '#modules/sessions/form-fields';
 import type { RecordedNotes, SessionHistoryItem } from '#modules/sessions/session-page';
-import { ABSENCE_LABELS, ENGAGEMENT_LABELS, HOMEWORK_LABELS } from '#modules/sessions/session-status';
+import type { AttendanceRecord } from '#modules/sessions/session-machine';
+import { ABSENCE_LABELS, CORRECTED_TO, ENGAGEMENT_LABELS, HOMEWORK_LABELS } from '#modules/sessions/session-status';
 import { DateInput } from '~/components/form/date-input';
 import { Checkboxes, Radios, Textarea, TextInput } from '~/components/form/fields';
 import { formatDateTime } from './dates';
@@ -26,6 +27,8 @@ export const FIELD_LABELS: Record<string, string> = {
   safeguarding: 'Safeguarding concern',
   privateNotes: 'Your private notes',
   moveReason: 'Why the session is being moved',
+  attendance: 'What really happened',
+  correctionReason: 'Why the record is being corrected',
   'date-day': 'Day',
   'date-month': 'Month',
   'date-year': 'Year',
@@ -126,6 +129,7 @@ function typedText(field: string, value: string): string {
   if (field === 'engagement' && value in ENGAGEMENT_LABELS) return ENGAGEMENT_LABELS[value as keyof typeof ENGAGEMENT_LABELS];
   if (field === 'homeworkDone' && value in HOMEWORK_LABELS) return HOMEWORK_LABELS[value as keyof typeof HOMEWORK_LABELS];
   if (field === 'safeguarding') return value === 'yes' ? 'Yes' : value;
+  if (field === 'attendance' && value in CORRECTED_TO) return CORRECTED_TO[value]!;
   return value;
 }
 
@@ -189,6 +193,10 @@ export interface SessionStepFormsProps {
   safeguardingRecorded: boolean;
   notesRecorded: boolean;
   moduleTitle: string;
+  /** What the record says now about whether he came (a correction offers the others). */
+  attendance: AttendanceRecord | null;
+  /** Who may correct it, and until when. */
+  correctionRule: string;
   /** Changes whenever the page is answered again, so the forms show the values sent back. */
   revision: string;
 }
@@ -213,7 +221,7 @@ const Button = ({ children, kind }: { children: ReactNode; kind?: 'secondary' | 
 );
 
 export function SessionStepForms(props: SessionStepFormsProps) {
-  const { steps, version, errorStep, errors, valuesFor, safeguardingRecorded, notesRecorded, moduleTitle, revision } = props;
+  const { steps, version, errorStep, errors, valuesFor, safeguardingRecorded, notesRecorded, moduleTitle, attendance, correctionRule, revision } = props;
   const has = (step: SessionPageStep) => steps.includes(step);
   const errorsOf = (step: SessionPageStep) => (errorStep === step ? errors : {});
   const common = { version, revision };
@@ -349,6 +357,49 @@ export function SessionStepForms(props: SessionStepFormsProps) {
                 <Textarea id="cancelReason" name="cancelReason" label="Why is the session being cancelled?" value={values.cancelReason} error={e.cancelReason} rows={3} />
                 <Button kind="warning">Cancel the session</Button>
               </Step>
+            );
+          })()
+        : null}
+      {has('CORRECT_ATTENDANCE') && attendance
+        ? (() => {
+            const values = valuesFor('CORRECT_ATTENDANCE');
+            const e = errorsOf('CORRECT_ATTENDANCE');
+            return (
+              // Folded away: a correction is for a mistake, not a step of every session.
+              <details className="govuk-details" open={errorStep === 'CORRECT_ATTENDANCE' || undefined}>
+                <summary className="govuk-details__summary">
+                  <span className="govuk-details__summary-text">Correct whether he came</span>
+                </summary>
+                <div className="govuk-details__text">
+                  <Step step="CORRECT_ATTENDANCE" title="Correct the attendance record" {...common}>
+                    <p className="govuk-body">
+                      The record says: <strong>{CORRECTED_TO[attendance]}</strong>. {correctionRule}
+                    </p>
+                    <p className="govuk-body">
+                      The correction is kept in the session&apos;s history with your reason, the non-compliance count and any reports waiting for sign-off are brought up to date, and the referrer sees the corrected entry.
+                    </p>
+                    <Radios
+                      id="attendance"
+                      name="attendance"
+                      label="What really happened?"
+                      legendSize="s"
+                      value={values.attendance}
+                      error={e.attendance}
+                      options={(['attended', 'acceptable', 'unacceptable'] as const).filter((record) => record !== attendance).map((record) => ({ value: record, label: CORRECTED_TO[record]! }))}
+                    />
+                    <Textarea
+                      id="correctionReason"
+                      name="correctionReason"
+                      label="Why is the record being corrected?"
+                      hint="For example, what you now know that you did not know when it was recorded."
+                      value={values.correctionReason}
+                      error={e.correctionReason}
+                      rows={3}
+                    />
+                    <Button kind="secondary">Correct the record</Button>
+                  </Step>
+                </div>
+              </details>
             );
           })()
         : null}
