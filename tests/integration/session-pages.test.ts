@@ -191,7 +191,9 @@ describe('the session pages', () => {
     expect(afterCame.words).toContain('Record the session');
     expect(afterCame.words).toContain('Only CHOICE staff see these. They never go to the referrer or into a report.');
     expect(afterCame.words).toContain('This is a safeguarding concern A manager is emailed at once.');
-    expect(afterCame.words).not.toContain('He did not come');
+    // Recording an absence is no longer offered; putting a mistake right is, folded away.
+    expect(afterCame.text).not.toContain('value="MARK_NOT_ATTENDED"');
+    expect(afterCame.words).toContain('Correct whether he came');
 
     const noted = await postStep(worker, booked.id, {
       step: 'RECORD_NOTES',
@@ -230,7 +232,9 @@ describe('the session pages', () => {
     expect(signed.location).toBe(`/staff/sessions/${booked.id}?done=SIGN_OFF`);
     const done = await page(worker, `/staff/sessions/${booked.id}`);
     expect(done.words).toContain('Signed off');
-    expect(done.words).not.toContain('What you can do');
+    // Signed off, nothing more is recorded on it: only a correction of whether he came remains.
+    expect(done.words).toMatch(/What you can do Correct whether he came .* Correct the record History/);
+    expect(done.text).not.toContain('value="RECORD_NOTES"');
     expect(done.words).toMatch(/History Signed off by Morag Manager, CHOICE service \(demo\).*Notes recorded by Wendy Worker.*He came by Wendy Worker.*Session booked by Wendy Worker/);
 
     const audit = await test.db.selectFrom('audit_event').select(['action', 'actor_staff_user_id', 'outcome', 'object_type']).where('object_id', '=', booked.id).orderBy('id').execute();

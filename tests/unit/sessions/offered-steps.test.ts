@@ -30,10 +30,11 @@ const MANAGER: StepContext = { manager: true, started: true, caseOpen: true };
 /** What a worker and a manager are offered in each state, once the session has started. */
 const EXPECTED: Record<SessionState, { worker: SessionPageStep[]; manager: SessionPageStep[] }> = {
   scheduled: { worker: ['MARK_ATTENDED', 'MARK_NOT_ATTENDED', 'RESCHEDULE', 'CANCEL'], manager: ['MARK_ATTENDED', 'MARK_NOT_ATTENDED', 'RESCHEDULE', 'CANCEL'] },
-  attended: { worker: ['RECORD_NOTES'], manager: ['RECORD_NOTES'] },
-  notes_recorded: { worker: ['RECORD_NOTES'], manager: ['RECORD_NOTES', 'SIGN_OFF'] },
-  signed_off: { worker: [], manager: [] },
-  not_attended: { worker: [], manager: [] },
+  // Whether he came can be corrected once it is recorded (who may, and until when, is checked when it is posted).
+  attended: { worker: ['RECORD_NOTES', 'CORRECT_ATTENDANCE'], manager: ['RECORD_NOTES', 'CORRECT_ATTENDANCE'] },
+  notes_recorded: { worker: ['RECORD_NOTES', 'CORRECT_ATTENDANCE'], manager: ['RECORD_NOTES', 'SIGN_OFF', 'CORRECT_ATTENDANCE'] },
+  signed_off: { worker: ['CORRECT_ATTENDANCE'], manager: ['CORRECT_ATTENDANCE'] },
+  not_attended: { worker: ['CORRECT_ATTENDANCE'], manager: ['CORRECT_ATTENDANCE'] },
   rescheduled: { worker: [], manager: [] },
   cancelled: { worker: [], manager: [] },
 };
