@@ -136,10 +136,31 @@ describe('delivering the CHOICE programme, in Chromium', () => {
     await press(manager.page, 'Sign off the session');
     await expect.poll(async () => (await db.selectFrom('programme_session').select('state').where('id', '=', secondSession).executeTakeFirstOrThrow()).state, { timeout: 15_000 }).toBe('signed_off');
 
-    // The worker records completion; the manager signs off the completion report.
+    // A third session, recorded by mistake as missed without a reason, and put right by the worker.
+    const thirdSession = await bookSession(worker.page, base, referral.id, 9, '12:00');
+    await inThePast(db, thirdSession, 0.25);
+    await worker.page.goto(`${base}/staff/sessions/${thirdSession}`);
+    await worker.page.getByLabel('No, the reason is not acceptable').check();
+    await worker.page.fill('#absenceReason', 'No sign of him at reception.');
+    await press(worker.page, 'He did not come');
+    await expect.poll(() => mainText(worker.page)).toContain('1st unacceptable absence');
+    await worker.page.getByText('Correct whether he came', { exact: true }).click();
+    await worker.page.getByLabel('He came', { exact: true }).check();
+    await worker.page.fill('#correctionReason', 'He was in the other waiting room; we met as booked.');
+    await press(worker.page, 'Correct the record');
+    await expect.poll(() => mainText(worker.page)).toContain('Record corrected');
+    expect(await db.selectFrom('programme_session').select(['state', 'absence_judgement']).where('id', '=', thirdSession).executeTakeFirstOrThrow()).toEqual({ state: 'attended', absence_judgement: null });
+
+    // Completion with fewer sessions than his plan asks is refused, with the reason; a manager records it, with hers.
     await worker.page.goto(`${base}${casePath}`);
     await worker.page.getByLabel('Yes, he has completed the work in his plan').check();
     await press(worker.page, 'Record completion');
+    await expect.poll(() => mainText(worker.page)).toMatch(/There is a problem.*Under the programme’s rule he must attend \d+ sessions? of the \d+ sessions? in his plan to complete/s);
+    expect(await stateNow()).toBe('in_programme');
+    await manager.page.goto(`${base}${casePath}`);
+    await manager.page.getByLabel('Yes, he has completed the work in his plan').check();
+    await manager.page.fill('#overrideReason', 'The court brought his sentencing forward; the remaining work was covered in the last two sessions.');
+    await press(manager.page, 'Record completion');
     await expect.poll(stateNow).toBe('completed');
     await signOffReport(manager.page, base, referral.id, /completion report/i);
 
@@ -151,6 +172,10 @@ describe('delivering the CHOICE programme, in Chromium', () => {
     const seen = await mainText(fiscal.page);
     expect(seen).toContain('Session attended');
     expect(seen).toContain('Report sent to the referrer');
+    // The mistaken absence shows as corrected, never silently changed; why stays with CHOICE, as does the manager's reason.
+    expect(seen).toContain('Attendance record corrected');
+    expect(seen).not.toContain('other waiting room');
+    expect(seen).not.toContain('sentencing forward');
     expect(seen).not.toContain('PRIVATE:');
     expect(seen).not.toContain('Late-night internet use');
     await fiscal.page.locator('#reports').getByRole('link', { name: /completion report/i }).first().click();
@@ -197,14 +222,16 @@ describe('delivering the CHOICE programme, in Chromium', () => {
       await press(worker.page, 'He did not come');
       await expect.poll(async () => (await db.selectFrom('programme_session').select('state').where('id', '=', sessionId).executeTakeFirstOrThrow()).state, { timeout: 15_000 }).toBe('not_attended');
     }
-    expect(await mainText(worker.page)).toMatch(/referrer/i);
-    const mail = await db.selectFrom('outbox_message').select(['to_address', 'subject', 'body_text']).where('to_address', '=', 'socialworker.edinburgh@demo.example').where('subject', 'like', `%${referral.reference}%`).execute();
-    expect(mail.map((m) => m.subject)).toEqual(expect.arrayContaining([`A decision is needed on referral ${referral.reference}`]));
-    for (const message of mail) expect(message.body_text).not.toContain('Derek');
+    // The rule's end threshold: the report waits for a manager, and the social worker is told nothing before it is signed off.
+    await expect.poll(() => mainText(worker.page)).toContain('The non-compliance report is waiting for a manager to sign it off; the referrer is told once it is signed off.');
+    const mailToSocialWorker = () => db.selectFrom('outbox_message').select(['to_address', 'subject', 'body_text']).where('to_address', '=', 'socialworker.edinburgh@demo.example').where('subject', 'like', `%${referral.reference}%`).execute();
+    expect(await mailToSocialWorker()).toEqual([]);
 
     // The worker ends the programme early for non-compliance.
+    // Past the rule's end threshold, ending early is the first step offered, not folded away.
     await worker.page.goto(`${base}${casePath}`);
-    await worker.page.getByText('End the programme early', { exact: true }).click();
+    expect(await mainText(worker.page)).toContain('Record the early end');
+    expect(await worker.page.getByLabel('He did not keep to the programme').isVisible()).toBe(true);
     await worker.page.getByLabel('He did not keep to the programme').check();
     await worker.page.fill('#detail', 'Three sessions missed without an acceptable reason, after a warning.');
     await press(worker.page, 'End the programme');
@@ -214,6 +241,9 @@ describe('delivering the CHOICE programme, in Chromium', () => {
     const manager = await openPage(site.browser, { javaScript: false });
     await signInAs(manager.page, base, 'manager@demo.example');
     await signOffReport(manager.page, base, referral.id, /programme ended early/i);
+    const mail = await mailToSocialWorker();
+    expect(mail.map((m) => m.subject)).toEqual([`A CHOICE report is ready on referral ${referral.reference}`]);
+    for (const message of mail) expect(message.body_text).not.toContain('Derek');
 
     const socialWorker = await openPage(site.browser, { javaScript: false });
     await signInAs(socialWorker.page, base, 'socialworker.edinburgh@demo.example');
@@ -227,6 +257,8 @@ describe('delivering the CHOICE programme, in Chromium', () => {
     expect(pdf).toContain(referral.reference);
     expect(pdf).toMatch(/supplementary report/i);
     expect(pdf).toMatch(/ended early/i);
+    // What happened is the referrer's to know; why each absence happened is not.
+    expect(pdf).toContain('Three sessions missed without an acceptable reason, after a warning.');
     expect(pdf).not.toContain('did not get in touch');
     await db.destroy();
   });
