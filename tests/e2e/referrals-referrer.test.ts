@@ -33,6 +33,15 @@ describe('a referrer making a referral in Chromium', () => {
     await showing(page, 'About him');
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter his full name');
     await page.fill('#personName', 'Alan Example');
+    // Seventeen today (eighteen tomorrow): refused here, on the page that asks, with what was typed kept.
+    const seventeen = new Date();
+    seventeen.setUTCFullYear(seventeen.getUTCFullYear() - 18);
+    seventeen.setUTCDate(seventeen.getUTCDate() + 1);
+    await fillDate(page, 'dateOfBirth', { 'dateOfBirth-day': String(seventeen.getUTCDate()), 'dateOfBirth-month': String(seventeen.getUTCMonth() + 1), 'dateOfBirth-year': String(seventeen.getUTCFullYear()) });
+    await press(page, 'Continue');
+    await showing(page, 'About him');
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('CHOICE is for adults. He must be 18 or over on the day of the referral');
+    expect(await page.inputValue('#personName')).toBe('Alan Example');
     await fillDate(page, 'dateOfBirth', { 'dateOfBirth-day': '27', 'dateOfBirth-month': '3', 'dateOfBirth-year': '1985' });
     await page.check('#personSex');
     await page.fill('#personAddress', '1 High Street\nEdinburgh EH1 1AA');
