@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { NEUTRAL_SITE_URL } from '../../app/components/exit-this-page';
-import { foreignRequests, openPage, seriousAccessibilityViolations } from '../support/browser';
+import { foreignRequests, hydrated, openPage, seriousAccessibilityViolations } from '../support/browser';
 import { useSiteInBrowser } from '../support/e2e';
 
 const PAGES = ['/', '/leave-this-site-quickly', '/privacy', '/accessibility'];
@@ -119,6 +119,8 @@ describe('the anonymous site in Chromium', () => {
   it('the accessibility check itself finds problems when a page has them', async () => {
     const tab = await openPage(site.browser, { javaScript: true });
     await tab.page.goto(`${site.server.baseUrl}/`);
+    // Once React has hydrated the page: before, hydration would take the spoiling out again.
+    await hydrated(tab.page, 'main');
     // Our own page, spoiled: a control with no name and a picture with no text.
     await tab.page.evaluate(() => {
       document.querySelector('main')!.insertAdjacentHTML('beforeend', '<button id="spoilt"></button><img id="no-alt" src="/favicon.ico">');
