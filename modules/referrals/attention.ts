@@ -15,7 +15,7 @@ export function perspectiveOf(viewer: CaseViewer): CasePerspective | null {
   return null;
 }
 
-export type AttentionKind = 'finish-draft' | 'answer-request' | 'declined' | 'screen' | 'decide' | 'waiting-for-referrer' | 'allocate' | 'close' | 'arrange-assessment' | 'assess';
+export type AttentionKind = 'finish-draft' | 'answer-request' | 'declined' | 'decide-non-compliance' | 'decide-ended-early' | 'decide-completed' | 'screen' | 'decide' | 'waiting-for-referrer' | 'allocate' | 'close' | 'arrange-assessment' | 'assess';
 
 export interface AttentionItem {
   kind: AttentionKind;
@@ -25,6 +25,17 @@ export interface AttentionItem {
   quote?: string;
   /** The step that deals with it, offered on the page. */
   step?: CaseEventType;
+  /** The report it is about, to read. */
+  link?: { href: string; text: string };
+}
+
+/** A report as far as the attention panel needs it: only signed-off reports reach a referrer. */
+export interface AttentionReport {
+  kind: string;
+  state: string;
+  href: string;
+  /** ISO time of sign-off, to find the newest. */
+  signedOffAt: string | null;
 }
 
 export interface AttentionFacts {
@@ -36,6 +47,55 @@ export interface AttentionFacts {
   offered: readonly CaseEventType[];
   /** The case is allocated to the person looking at it. */
   allocatedToViewer: boolean;
+  /** The case's reports this person may see. */
+  reports: readonly AttentionReport[];
+}
+
+/** The newest signed-off report of a kind, if the referrer has been sent one. */
+function sent(facts: AttentionFacts, kind: string): AttentionReport | undefined {
+  return facts.reports.filter((r) => r.kind === kind && r.state === 'signed_off').sort((a, b) => (b.signedOffAt ?? '').localeCompare(a.signedOffAt ?? ''))[0];
+}
+
+/**
+ * What a referrer is asked to act on: a decision that is theirs, once CHOICE has sent
+ * the report it rests on (never before: a step on a session tells them nothing).
+ */
+function referrerDecisions(facts: AttentionFacts): AttentionItem[] {
+  const { state } = facts;
+  const nonCompliance = state === 'in_programme' ? sent(facts, 'non_compliance') : undefined;
+  if (nonCompliance) {
+    return [
+      {
+        kind: 'decide-non-compliance',
+        title: 'A decision is needed: he has not kept to the programme',
+        text: 'CHOICE has sent you its non-compliance report. Read it, decide what happens next, and tell his CHOICE worker what you decide. The programme carries on until then.',
+        link: { href: nonCompliance.href, text: 'Read the non-compliance report' },
+      },
+    ];
+  }
+  const endedEarly = state === 'ended_early' ? sent(facts, 'ended_early') : undefined;
+  if (endedEarly) {
+    return [
+      {
+        kind: 'decide-ended-early',
+        title: 'The programme has ended early',
+        text: 'CHOICE has sent you its report on why. Read it and decide what happens next.',
+        link: { href: endedEarly.href, text: 'Read the ended-early report' },
+      },
+    ];
+  }
+  const completed = state === 'completed' ? sent(facts, 'completion') : undefined;
+  if (completed) {
+    return [
+      {
+        kind: 'decide-completed',
+        title: 'He has completed the programme',
+        text: 'CHOICE has sent you its completion report. Read it for your decision.',
+        link: { href: completed.href, text: 'Read the completion report' },
+      },
+    ];
+  }
+  return [];
 }
 
 function itemsFor(facts: AttentionFacts): AttentionItem[] {
@@ -56,7 +116,7 @@ function itemsFor(facts: AttentionFacts): AttentionItem[] {
     if (state === 'declined') {
       return [{ kind: 'declined', title: 'CHOICE has declined this referral', text: 'You may need to make other arrangements for him.', quote: facts.declineReason ?? undefined }];
     }
-    return [];
+    return referrerDecisions(facts);
   }
   if (perspective === 'manager') {
     switch (state) {

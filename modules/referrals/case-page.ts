@@ -209,6 +209,7 @@ export async function casePageView(db: Executor, viewer: CaseViewer, referral: R
       declineReason: referral.decline_reason,
       offered,
       allocatedToViewer: referral.allocated_worker_id === viewer.staffUserId,
+      reports,
     }),
     steps,
     workers: people.map((person) => ({ ...person, current: person.staffUserId === referral.allocated_worker_id })),

@@ -252,7 +252,11 @@ describe('delivering the CHOICE programme, in Chromium', () => {
     const seen = await mainText(socialWorker.page);
     expect(seen).toContain('Session missed without an acceptable reason');
     expect(seen).not.toContain('did not get in touch');
-    await socialWorker.page.locator('#reports').getByRole('link', { name: /ended early/i }).first().click();
+    // What is hers to act on is on the case page, with the report it rests on one link away.
+    expect(seen).toContain('What needs your attention');
+    expect(seen).toContain('The programme has ended early');
+    await socialWorker.page.getByRole('link', { name: 'Read the ended-early report' }).click();
+    await showing(socialWorker.page, /ended early/i);
     const pdf = await downloadPdf(socialWorker.page);
     expect(pdf).toContain(referral.reference);
     expect(pdf).toMatch(/supplementary report/i);

@@ -87,6 +87,13 @@ export function AttentionPanel({ items, children }: { items: AttentionItem[]; ch
           <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{item.title}</h3>
           <p className="govuk-body govuk-!-margin-bottom-2">{item.text}</p>
           {item.quote ? <blockquote className="govuk-body app-preserve-lines govuk-!-margin-left-0">{item.quote}</blockquote> : null}
+          {item.link ? (
+            <p className="govuk-body govuk-!-margin-bottom-2">
+              <Link className="govuk-link govuk-!-font-weight-bold" to={item.link.href}>
+                {item.link.text}
+              </Link>
+            </p>
+          ) : null}
         </div>
       ))}
       {children}

@@ -8,8 +8,11 @@ const facts = (overrides: Partial<AttentionFacts>): AttentionFacts => ({
   declineReason: null,
   offered: [],
   allocatedToViewer: false,
+  reports: [],
   ...overrides,
 });
+
+const report = (kind: string, state: string, signedOffAt: string | null = '2026-11-30T10:00:00.000Z') => ({ kind, state, href: `/staff/referrals/r/reports/${kind}-${signedOffAt}`, signedOffAt });
 
 describe('what needs your attention', () => {
   it('asks a referrer to answer CHOICE’s request, quoting it, when they may answer', () => {
@@ -23,6 +26,22 @@ describe('what needs your attention', () => {
 
   it('asks a referrer to finish and send a draft', () => {
     expect(attentionItems(facts({ state: 'draft', offered: ['SUBMIT'] })).map((i) => i.title)).toEqual(['Finish and send this referral']);
+  });
+
+  it('asks a referrer to decide only once the report the decision rests on has been sent to them', () => {
+    // Prepared but waiting for a manager: nothing for the referrer to act on yet.
+    expect(attentionItems(facts({ state: 'in_programme', reports: [report('non_compliance', 'awaiting_sign_off', null), report('programme_start', 'signed_off')] }))).toEqual([]);
+    const newest = report('non_compliance', 'signed_off', '2026-12-01T09:00:00.000Z');
+    expect(attentionItems(facts({ state: 'in_programme', reports: [report('non_compliance', 'signed_off'), newest] }))).toEqual([
+      expect.objectContaining({ kind: 'decide-non-compliance', title: 'A decision is needed: he has not kept to the programme', link: { href: newest.href, text: 'Read the non-compliance report' } }),
+    ]);
+    expect(attentionItems(facts({ state: 'ended_early', reports: [report('ended_early', 'awaiting_sign_off', null)] }))).toEqual([]);
+    expect(attentionItems(facts({ state: 'ended_early', reports: [report('ended_early', 'signed_off')] })).map((i) => i.kind)).toEqual(['decide-ended-early']);
+    expect(attentionItems(facts({ state: 'completed', reports: [report('completion', 'signed_off')] })).map((i) => i.kind)).toEqual(['decide-completed']);
+    // Once the case is closed, the decision has been made.
+    expect(attentionItems(facts({ state: 'closed', reports: [report('completion', 'signed_off')] }))).toEqual([]);
+    // CHOICE's staff are not asked to make the referrer's decision.
+    expect(attentionItems(facts({ perspective: 'worker', state: 'in_programme', reports: [report('non_compliance', 'signed_off')] }))).toEqual([]);
   });
 
   it('tells a referrer their referral was declined, with the reason', () => {
