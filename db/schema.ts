@@ -351,6 +351,27 @@ export interface SessionEventTable {
   version: number;
 }
 
+export const SAFEGUARDING_STATES = ['open', 'acknowledged', 'actioned'] as const;
+export type SafeguardingState = (typeof SAFEGUARDING_STATES)[number];
+
+export interface SafeguardingConcernTable {
+  id: Generated<string>;
+  referral_id: string;
+  session_id: string | null;
+  raised_by_staff_user_id: string | null;
+  raised_at: DefaultTimestamp;
+  state: ColumnType<SafeguardingState, SafeguardingState | undefined, SafeguardingState>;
+  acknowledged_by_staff_user_id: string | null;
+  acknowledged_at: Date | null;
+  action_taken: string | null;
+  action_by: string | null;
+  /** The day the action was taken, yyyy-mm-dd. */
+  action_on: string | null;
+  action_recorded_by_staff_user_id: string | null;
+  action_recorded_at: Date | null;
+  version: Generated<number>;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   staff_user: StaffUserTable;
@@ -366,6 +387,7 @@ export interface Database {
   case_event: CaseEventTable;
   programme_session: ProgrammeSessionTable;
   session_event: SessionEventTable;
+  safeguarding_concern: SafeguardingConcernTable;
   assessment: AssessmentTable;
   case_plan: CasePlanTable;
   report: ReportTable;

@@ -21,6 +21,7 @@ import { noStore, openCaseToWorkOn, refuse } from './case-work.server';
 import { parseForm, readForm, type FieldErrors } from './forms.server';
 import { notFound } from './http.server';
 import { siteUrl } from './staff-auth.server';
+import { OpenSafeguardingConcernError } from '#modules/safeguarding/concerns';
 
 const DONE = ['saved', 'submitted', 'returned', 'signed-off', 'assessment-saved'] as const;
 export type PlanDone = (typeof DONE)[number];
@@ -198,7 +199,7 @@ async function decide(args: ActionFunctionArgs, { staff, viewer, referral, actor
 /** The plan module's refusals as a page; anything else is a real fault, and is thrown on. */
 function refusal(error: unknown, intent: PlanActionData['intent'], rows: PlanChoice[] | null, reason: string | null = null) {
   if (error instanceof PlanConflictError) return reply({ intent, rows, reason, planVersion: error.current?.version ?? 0, conflict: conflictOf(error.current) }, 409);
-  if (error instanceof PlanNotAllowedError || error instanceof PlanNotReadyError) return reply({ intent, rows, reason, refused: error.message }, 409);
+  if (error instanceof PlanNotAllowedError || error instanceof PlanNotReadyError || error instanceof OpenSafeguardingConcernError) return reply({ intent, rows, reason, refused: error.message }, 409);
   if (error instanceof PlanInvalidError) return reply({ intent, rows, reason, errors: error.errors }, 400);
   if (error instanceof CaseNotFoundError) return notFound();
   throw error;

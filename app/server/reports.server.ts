@@ -19,6 +19,7 @@ import { caseReports, prepareReport, preparableReportKinds, readReport, refreshR
 import { parseForm, readForm, type FieldErrors } from './forms.server';
 import { notFound } from './http.server';
 import { requireAnyStaff, requireStaff, siteUrl, type StaffContext } from './staff-auth.server';
+import { OpenSafeguardingConcernError } from '#modules/safeguarding/concerns';
 
 const READ_PERMISSIONS = ['case:read:own-organisation', 'case:read:allocated', 'case:read:service'] as const;
 const PREPARE_PERMISSION = 'case:update:allocated';
@@ -146,7 +147,7 @@ export async function reportPageAction(args: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof ReportConflictError) return reply({ intent, introduction, conflict: { version: error.current.version, changes: error.changes } }, 409);
-    if (error instanceof ReportSignedOffError) return reply({ intent, introduction, refused: error.message }, 409);
+    if (error instanceof ReportSignedOffError || error instanceof OpenSafeguardingConcernError) return reply({ intent, introduction, refused: error.message }, 409);
     if (error instanceof ReportInputError) return reply({ intent, introduction, errors: { [error.field]: error.message } }, 400);
     if (error instanceof ReportNotAllowedError) return refuse(args, staff, view.id, action.intent);
     if (error instanceof ReportNotFoundError) return notFound();

@@ -15,6 +15,7 @@ import * as m20261123_1700 from './2026_11_23_1700_programme_sessions';
 import * as m20261123_1800 from './2026_11_23_1800_assessment_plan_reports';
 import * as m20261123_1810 from './2026_11_23_1810_plan_return_reason';
 import * as m20261202_1000 from './2026_12_02_1000_outbox_sealed_links';
+import * as m20261203_1000 from './2026_12_03_1000_safeguarding_concerns';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0900_organisations_and_staff': m20261123_0900,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1800_assessment_plan_reports': m20261123_1800,
   '2026_11_23_1810_plan_return_reason': m20261123_1810,
   '2026_12_02_1000_outbox_sealed_links': m20261202_1000,
+  '2026_12_03_1000_safeguarding_concerns': m20261203_1000,
 };

@@ -27,6 +27,7 @@ import { PlanConflictError, PlanInvalidError, PlanNotAllowedError, PlanNotReadyE
 import { returnReasonField } from './forms';
 import { buildPlan, choicesOf, planTotals } from './plan-builder';
 import { planLink, queueManagerNotice, queueWorkerNotice } from './plan-notices';
+import { refuseSignOffWhileConcernOpen } from '../safeguarding/concerns';
 
 export { PlanConflictError, PlanInvalidError, PlanNotAllowedError, PlanNotReadyError } from './plan-errors';
 export { PLAN_MAIL_KIND, planNoticeText } from './plan-notices';
@@ -346,6 +347,7 @@ export async function signOffPlan(db: Db, request: SignOffRequest): Promise<Sign
       // Asked again inside the transaction: the account may have changed since.
       if (!(await isChoiceManager(trx, actor.staffUserId))) throw new PlanNotAllowedError('Only a manager of the CHOICE service can sign a plan off.');
       await planAt(trx, result.referralId, request.expectedPlanVersion, 'awaiting_sign_off', 'There is no plan to sign off.');
+      await refuseSignOffWhileConcernOpen(trx, result.referralId);
       const missing = missingFromAssessment(await readAssessment(trx, result.referralId));
       if (missing.length) throw new PlanNotReadyError(missing);
 

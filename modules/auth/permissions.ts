@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'report:sign-off:service',
   'plan:sign-off:service',
   'programme:manage:service',
+  /** Safeguarding concerns of the service's cases: acknowledge them and record what was done. */
+  'safeguarding:manage:service',
   /** Reading and exporting the audit log. */
   'audit:read:any',
   'audit:export:any',
@@ -45,6 +47,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly Permission[]>
     'report:sign-off:service',
     'plan:sign-off:service',
     'programme:manage:service',
+    'safeguarding:manage:service',
     'audit:read:any',
     'audit:export:any',
   ],

@@ -15,7 +15,7 @@ export function perspectiveOf(viewer: CaseViewer): CasePerspective | null {
   return null;
 }
 
-export type AttentionKind = 'finish-draft' | 'answer-request' | 'declined' | 'decide-non-compliance' | 'decide-ended-early' | 'decide-completed' | 'screen' | 'decide' | 'waiting-for-referrer' | 'allocate' | 'close' | 'arrange-assessment' | 'assess';
+export type AttentionKind = 'safeguarding' | 'finish-draft' | 'answer-request' | 'declined' | 'decide-non-compliance' | 'decide-ended-early' | 'decide-completed' | 'screen' | 'decide' | 'waiting-for-referrer' | 'allocate' | 'close' | 'arrange-assessment' | 'assess';
 
 export interface AttentionItem {
   kind: AttentionKind;
@@ -49,6 +49,8 @@ export interface AttentionFacts {
   allocatedToViewer: boolean;
   /** The case's reports this person may see. */
   reports: readonly AttentionReport[];
+  /** For a manager: the page of a safeguarding concern on the case not yet dealt with. */
+  openConcernHref?: string | null;
 }
 
 /** The newest signed-off report of a kind, if the referrer has been sent one. */
@@ -117,6 +119,17 @@ function itemsFor(facts: AttentionFacts): AttentionItem[] {
       return [{ kind: 'declined', title: 'CHOICE has declined this referral', text: 'You may need to make other arrangements for him.', quote: facts.declineReason ?? undefined }];
     }
     return referrerDecisions(facts);
+  }
+  if (perspective === 'manager' && facts.openConcernHref) {
+    return [
+      {
+        kind: 'safeguarding',
+        title: 'A safeguarding concern has not been dealt with',
+        text: 'Acknowledge it and record what was done. Until then, nothing on this case can be signed off.',
+        link: { href: facts.openConcernHref, text: 'Deal with the safeguarding concern' },
+      },
+      ...itemsFor({ ...facts, openConcernHref: null }),
+    ];
   }
   if (perspective === 'manager') {
     switch (state) {

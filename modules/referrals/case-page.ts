@@ -28,6 +28,7 @@ import { offeredEvents } from './offered-events';
 import { OUTCOME_LABELS, outcomeCodeOf } from './outcomes';
 import { audienceOf, caseStatus, type CaseStatus } from './status';
 import { deadline, waitingTime, type Deadline, type Waiting } from './waiting';
+import { concernPath, mayManageConcerns, openConcernOf } from '../safeguarding/concerns';
 
 export interface CasePageView {
   id: string;
@@ -171,7 +172,7 @@ export async function casePageView(db: Executor, viewer: CaseViewer, referral: R
   const inProgramme = PROGRAMME_STATES.includes(state);
   const showPlan = perspective !== 'referrer' && ASSESSED_STATES.includes(state);
   const ending = steps.includes('COMPLETE') || steps.includes('END_EARLY');
-  const [who, history, people, later, reports, preparable, assessmentAndPlan, sessions, completion, absences, manager, programme] = await Promise.all([
+  const [who, history, people, later, reports, preparable, assessmentAndPlan, sessions, completion, absences, manager, programme, openConcern] = await Promise.all([
     names(db, referral),
     caseHistory(db, referral.id),
     steps.includes('ALLOCATE') ? caseloads(db, viewer.organisationId) : Promise.resolve([]),
@@ -184,6 +185,7 @@ export async function casePageView(db: Executor, viewer: CaseViewer, referral: R
     ending ? unacceptableAbsences(db, referral.id) : Promise.resolve(0),
     steps.includes('COMPLETE') ? isChoiceManager(db, viewer.staffUserId) : Promise.resolve(false),
     ending ? currentProgramme(db) : Promise.resolve(null),
+    mayManageConcerns(viewer) ? openConcernOf(db, referral.id) : Promise.resolve(null),
   ]);
   return {
     id: referral.id,
@@ -210,6 +212,7 @@ export async function casePageView(db: Executor, viewer: CaseViewer, referral: R
       offered,
       allocatedToViewer: referral.allocated_worker_id === viewer.staffUserId,
       reports,
+      openConcernHref: openConcern ? concernPath(openConcern) : null,
     }),
     steps,
     workers: people.map((person) => ({ ...person, current: person.staffUserId === referral.allocated_worker_id })),

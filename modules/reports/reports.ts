@@ -23,6 +23,7 @@ import { buildReport, reportIntroduction, REPORT_TITLES, type Report, type Repor
 import { introductionProblem, reportKindsFor, storedIntroduction } from './report-forms';
 import { reportFileName } from './report-pdf';
 import { isUuid } from '../administration/forms';
+import { refuseSignOffWhileConcernOpen } from '../safeguarding/concerns';
 
 export { reportFactsFor } from './facts';
 
@@ -249,6 +250,7 @@ export async function signOffReport(db: Db, request: SignOffRequest): Promise<{ 
   const now = request.now ?? new Date();
   return db.transaction().execute(async (trx) => {
     const row = await openForChange(trx, request, 'manager');
+    await refuseSignOffWhileConcernOpen(trx, row.referral_id);
     const introduction = request.introduction === undefined ? row.introduction : introductionToStore(request.introduction, row.kind, row.facts);
     const version = row.version + 1;
     await trx

@@ -21,6 +21,7 @@ import { ABSENCE_LABELS, describeSessionEvent, ENGAGEMENT_LABELS, HOMEWORK_LABEL
 import { unacceptableAbsences } from './absences';
 import { correctAttendance, rescheduleSession, SCHEDULABLE_CASE_STATES, transitionSession, type SessionNotes } from './sessions';
 import { formatSessionDay, formatSessionTimes } from './times';
+import { OpenSafeguardingConcernError } from '../safeguarding/concerns';
 
 export interface SessionHistoryItem {
   id: number;
@@ -288,6 +289,7 @@ export async function takeSessionStep(db: Db, viewer: CaseViewer, session: Sessi
     if (error instanceof SessionTransitionRefusedError) return { status: 'refused', state: error.state, message: sessionRefusal(error.state, input.step) };
     if (error instanceof SessionNotAllowedError) return input.step === 'SIGN_OFF' ? { status: 'forbidden' } : { status: 'refused', state: session.state as SessionState, message: error.message };
     if (error instanceof SessionNotFoundError) return { status: 'not-found' };
+    if (error instanceof OpenSafeguardingConcernError) return { status: 'refused', state: session.state as SessionState, message: error.message };
     throw error;
   }
 }

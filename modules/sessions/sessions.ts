@@ -16,6 +16,7 @@ import { isChoiceManager } from '../referrals/access';
 import type { TransitionActor } from '../referrals/transitions';
 import { SessionConflictError, SessionNotAllowedError, SessionNotFoundError, SessionTransitionRefusedError, SlotTakenError, type ClashingSession } from './errors';
 import { createReport } from '../reports/reports';
+import { openConcern, refuseSignOffWhileConcernOpen } from '../safeguarding/concerns';
 import { unacceptableAbsences } from './absences';
 import { crossedBy, type NonComplianceStage } from './non-compliance';
 import { queueCorrectionNotice, queueSafeguardingNotice } from './notices';
@@ -246,6 +247,7 @@ async function stepInTransaction(trx: Executor, request: SessionTransitionReques
   }
   const advance = advanceSession(row.snapshot, row.machine_version, event);
   if (!advance.accepted) throw new SessionTransitionRefusedError(advance.state, event.type);
+  if (event.type === 'SIGN_OFF') await refuseSignOffWhileConcernOpen(trx, row.referral_id);
 
   // Absences of one case are counted one at a time, so two marked at once cannot both be "the first".
   const judgedUnacceptable = event.type === 'MARK_NOT_ATTENDED' && event.judgement === 'unacceptable';
@@ -301,6 +303,7 @@ async function stepInTransaction(trx: Executor, request: SessionTransitionReques
   // Only the moment a concern is first recorded: correcting other notes later does not mail again.
   if (event.type === 'RECORD_NOTES' && request.changes?.safeguarding_concern === true && !row.safeguarding_concern) {
     triggered.safeguarding = true;
+    await openConcern(trx, { referralId: row.referral_id, sessionId: row.id, actor: request.actor, now });
     triggered.mail.push(...(await queueSafeguardingNotice(trx, row.referral_id, request.siteUrl)));
   }
 

@@ -98,6 +98,9 @@ describe('delivering the CHOICE programme, in Chromium', () => {
     await worker.page.getByLabel('He took a full part').check();
     await worker.page.getByLabel('No homework was set last time').check();
     await worker.page.fill('#privateNotes', 'PRIVATE: mentioned a difficult relationship with his brother.');
+    // Something he said needs a manager's attention today.
+    await worker.page.fill('#concerns', 'He mentioned that he sometimes looks after his six-year-old niece alone.');
+    await worker.page.getByLabel('This is a safeguarding concern').check();
     await press(worker.page, 'Save the notes');
     await expect.poll(() => mainText(worker.page)).toContain('Getting to know him');
 
@@ -116,6 +119,27 @@ describe('delivering the CHOICE programme, in Chromium', () => {
     // The manager, with JavaScript: signs the plan off, which starts the programme and prepares the start report.
     const manager = await openPage(site.browser, { javaScript: true });
     await signInAs(manager.page, base, 'manager@demo.example');
+    await manager.page.goto(`${base}${casePath}/plan`);
+    await press(manager.page, 'Sign off the plan and start the programme');
+    // Not while the safeguarding concern waits: she is told why, and deals with it first.
+    await expect.poll(() => mainText(manager.page)).toContain('There is a safeguarding concern on this case that has not been dealt with.');
+    expect(await stateNow()).toBe('assessment');
+    await manager.page.goto(`${base}/staff`);
+    await manager.page.getByRole('link', { name: 'See the safeguarding concerns' }).click();
+    await showing(manager.page, 'Safeguarding concerns');
+    await manager.page.getByRole('link', { name: /Colin Journey/ }).click();
+    await showing(manager.page, /Safeguarding concern on case/);
+    expect(await mainText(manager.page)).toContain('looks after his six-year-old niece alone');
+    await press(manager.page, 'Acknowledge');
+    await expect.poll(() => mainText(manager.page)).toContain('Concern acknowledged');
+    await manager.page.fill('#what', 'Phoned the social work duty team; they will speak to the niece’s parents this week.');
+    await manager.page.fill('#who', 'Edinburgh social work duty team');
+    const today = new Date();
+    await manager.page.fill('#on', String(today.getUTCDate()));
+    await manager.page.fill('#on-month', String(today.getUTCMonth() + 1));
+    await manager.page.fill('#on-year', String(today.getUTCFullYear()));
+    await press(manager.page, 'Record what was done');
+    await expect.poll(() => mainText(manager.page)).toContain('What was done has been recorded');
     await manager.page.goto(`${base}${casePath}/plan`);
     await press(manager.page, 'Sign off the plan and start the programme');
     await expect.poll(stateNow, { timeout: 15_000 }).toBe('in_programme');
@@ -177,6 +201,7 @@ describe('delivering the CHOICE programme, in Chromium', () => {
     expect(seen).not.toContain('other waiting room');
     expect(seen).not.toContain('sentencing forward');
     expect(seen).not.toContain('PRIVATE:');
+    expect(seen).not.toContain('niece');
     expect(seen).not.toContain('Late-night internet use');
     await fiscal.page.locator('#reports').getByRole('link', { name: /completion report/i }).first().click();
     await showing(fiscal.page, /completion report/i);
@@ -187,6 +212,7 @@ describe('delivering the CHOICE programme, in Chromium', () => {
     expect(pdf).not.toContain('PRIVATE:');
     expect(pdf).not.toContain('difficult relationship');
     expect(pdf).not.toContain('Late-night internet use');
+    expect(pdf).not.toContain('niece');
 
     // The manager closes the case; its outcome is counted.
     await manager.page.goto(`${base}${casePath}`);

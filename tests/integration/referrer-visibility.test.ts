@@ -1,7 +1,8 @@
 /**
  * What a referrer sees is theirs: a unique marker is written into every field CHOICE
  * keeps for itself (session notes, private notes, concerns, absence, cancellation,
- * move and correction reasons, the assessment, a plan's return reason, a completion
+ * move and correction reasons, what was done about a safeguarding concern, the
+ * assessment, a plan's return reason, a completion
  * override's reason, the closing note), two cases are taken to their ends with every
  * report signed off, and then every page the referrer can open, every report's PDF and
  * every email they were sent is searched for any marker.
@@ -12,6 +13,7 @@ import { seedDemoData } from '../../db/seed';
 import { caseViewerOf, type CaseViewer } from '../../modules/referrals/access';
 import type { TransitionActor } from '../../modules/referrals/transitions';
 import { caseReports, preparableReportKinds, prepareReport, signOffReport } from '../../modules/reports/reports';
+import { recordConcernAction } from '../../modules/safeguarding/concerns';
 import { correctAttendance, rescheduleSession, scheduleSession, transitionSession } from '../../modules/sessions/sessions';
 import type { SessionEvent } from '../../modules/sessions/session-machine';
 import { startInProcessApp } from '../support/app';
@@ -103,6 +105,9 @@ describe('what a referrer sees is theirs', () => {
       private_notes: marker('private'),
       safeguarding_concern: true,
     });
+    // A manager deals with the concern (its item's words are internal too) before anything is signed off.
+    const concern = await test.db.selectFrom('safeguarding_concern').select(['id', 'version']).where('session_id', '=', held.id).executeTakeFirstOrThrow();
+    await recordConcernAction(test.db, { concernId: concern.id, expectedVersion: concern.version, actor: manager, action: { what: marker('safeguarding-action'), who: marker('safeguarding-who'), on: '2026-11-01' } });
     await step(held.id, { type: 'SIGN_OFF' }, manager);
 
     const missed = await book(referral.id, 15);

@@ -92,6 +92,11 @@ const ACCESS: Record<string, { path: (ids: SeededIds) => string; access: Access 
   },
   'routes/staff.screening': { path: () => '/staff/screening', access: { kind: 'permission', permission: 'case:screen:service' } },
   'routes/staff.programme': { path: () => '/staff/programme', access: { kind: 'permission', permission: 'programme:manage:service' } },
+  'routes/staff.safeguarding._index': { path: () => '/staff/safeguarding', access: { kind: 'permission', permission: 'safeguarding:manage:service' } },
+  'routes/staff.safeguarding.$concernId': {
+    path: () => `/staff/safeguarding/${NO_SUCH_ID}`,
+    access: { kind: 'case', permission: 'safeguarding:manage:service', visibleTo: [] },
+  },
   // No report has this id: everyone the role check lets through is told it is not there.
   'routes/staff.referrals.$referralId.reports.$reportId': {
     path: (ids) => `/staff/referrals/${ids.submittedReferralId}/reports/${NO_SUCH_ID}`,

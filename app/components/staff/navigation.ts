@@ -5,6 +5,7 @@ const ITEMS: Array<StaffNavigationItem & { permission: Permission; mailboxOnly?:
   { to: '/staff', label: 'Home', permission: 'account:manage:own' },
   { to: '/staff/referrals', label: 'Referrals', permission: 'case:create:own-organisation' },
   { to: '/staff/screening', label: 'Screening', permission: 'case:screen:service' },
+  { to: '/staff/safeguarding', label: 'Safeguarding', permission: 'safeguarding:manage:service' },
   { to: '/staff/referrals', label: 'Cases', permission: 'case:read:allocated' },
   { to: '/staff/diary', label: 'Diary', permission: 'case:read:allocated' },
   { to: '/staff/programme', label: 'Programme', permission: 'programme:manage:service' },

@@ -57,7 +57,7 @@ describe('the staff menu', () => {
   it('shows each role only the places it may go', () => {
     expect(menu('referrer')).toEqual(['Home', 'Referrals', 'Your account']);
     expect(menu('worker')).toEqual(['Home', 'Cases', 'Diary', 'Your account']);
-    expect(menu('manager')).toEqual(['Home', 'Screening', 'Cases', 'Diary', 'Programme', 'Statistics', 'Audit log', 'Your account']);
+    expect(menu('manager')).toEqual(['Home', 'Screening', 'Safeguarding', 'Cases', 'Diary', 'Programme', 'Statistics', 'Audit log', 'Your account']);
     expect(menu('admin')).toEqual(['Home', 'Audit log', 'Organisations', 'Staff accounts', 'Your account']);
     expect(menu('admin', true)).toContain('Mailbox');
     expect(menu('manager', true)).not.toContain('Mailbox');
