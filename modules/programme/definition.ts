@@ -66,6 +66,18 @@ export const programmeDefinitionSchema = z
         workerCorrectionDays: whole('the number of days a worker may correct an attendance record', 0, 90),
       })
       .default({ completionPercent: 100, workerCorrectionDays: 7 }),
+    // How a referrer reaches the service, printed in every report; none until the service enters its own.
+    contact: z
+      .object({
+        phone: z.string().trim().max(40, 'The phone number must be 40 characters or fewer').regex(/^[0-9 +()-]*$/, 'Enter a phone number using numbers and spaces, like 0131 496 0000'),
+        email: z
+          .string()
+          .trim()
+          .max(200, 'The email address must be 200 characters or fewer')
+          .refine((value) => value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), 'Enter an email address in the right format, like choice@example.org'),
+        address: z.string().trim().max(500, 'The address must be 500 characters or fewer').refine(noNul, 'The address must not contain hidden characters'),
+      })
+      .default({ phone: '', email: '', address: '' }),
     reportTemplates: z.object({
       programmeStart: template('programme start report'),
       nonCompliance: template('non-compliance report'),
@@ -119,6 +131,8 @@ export const DEFAULT_PROGRAMME: ProgrammeDefinition = {
   nonCompliance: { warningAfterUnacceptableAbsences: 2, endAfterUnacceptableAbsences: 3 },
   // Every planned session attended (an acceptable absence is booked again), and a week to put a mis-click right.
   attendance: { completionPercent: 100, workerCorrectionDays: 7 },
+  // Not the platform team's to invent: the service enters its own on the Programme page.
+  contact: { phone: '', email: '', address: '' },
   reportTemplates: {
     programmeStart: 'Referral {reference}: {name} started the CHOICE programme on {startDate}. {plannedSessions} sessions are planned. The next report will follow at the progress review.',
     nonCompliance:

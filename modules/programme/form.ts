@@ -23,6 +23,9 @@ export interface ProgrammeDraft {
   endAfterUnacceptableAbsences: string;
   completionPercent: string;
   workerCorrectionDays: string;
+  contactPhone: string;
+  contactEmail: string;
+  contactAddress: string;
   modules: ModuleDraft[];
   templates: Record<TemplateKey, string>;
 }
@@ -44,6 +47,9 @@ export function draftFromDefinition(definition: ProgrammeDefinition): ProgrammeD
     endAfterUnacceptableAbsences: String(definition.nonCompliance.endAfterUnacceptableAbsences),
     completionPercent: String(definition.attendance.completionPercent),
     workerCorrectionDays: String(definition.attendance.workerCorrectionDays),
+    contactPhone: definition.contact.phone,
+    contactEmail: definition.contact.email,
+    contactAddress: definition.contact.address,
     modules: definition.modules.map((m) => ({ key: m.key, title: m.title, plannedSessions: String(m.plannedSessions), summary: m.summary })),
     templates: { ...definition.reportTemplates },
   };
@@ -71,6 +77,9 @@ export function readProgrammeForm(entries: Iterable<[string, FormDataEntryValue]
     endAfterUnacceptableAbsences: get('endAfterUnacceptableAbsences'),
     completionPercent: get('completionPercent'),
     workerCorrectionDays: get('workerCorrectionDays'),
+    contactPhone: get('contactPhone'),
+    contactEmail: get('contactEmail'),
+    contactAddress: get('contactAddress'),
     modules: [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row),
     templates: Object.fromEntries(TEMPLATE_KEYS.map((key) => [key, get(templateField(key))])) as Record<TemplateKey, string>,
   };
@@ -119,6 +128,7 @@ function fieldOf(path: ReadonlyArray<PropertyKey>): string {
   const [first, second, third] = path;
   if (first === 'modules') return typeof second === 'number' ? moduleField(second, third === 'key' ? 'title' : (third as keyof ModuleDraft)) : 'modules';
   if (first === 'nonCompliance' || first === 'attendance') return String(second);
+  if (first === 'contact') return `contact${String(second).charAt(0).toUpperCase()}${String(second).slice(1)}`;
   if (first === 'reportTemplates') return templateField(second as TemplateKey);
   return String(first ?? 'label');
 }
@@ -133,6 +143,7 @@ export function validateDraft(input: ProgrammeDraft): ValidatedDraft {
     sessionMinutes: number(draft.sessionMinutes),
     nonCompliance: { warningAfterUnacceptableAbsences: number(draft.warningAfterUnacceptableAbsences), endAfterUnacceptableAbsences: number(draft.endAfterUnacceptableAbsences) },
     attendance: { completionPercent: number(draft.completionPercent), workerCorrectionDays: number(draft.workerCorrectionDays) },
+    contact: { phone: draft.contactPhone, email: draft.contactEmail, address: draft.contactAddress.replace(/\r\n?/g, '\n') },
     reportTemplates: draft.templates,
   });
   if (parsed.success) return { status: 'valid', definition: parsed.data, draft };
@@ -157,6 +168,9 @@ export function fieldOrder(draft: ProgrammeDraft): string[] {
     'endAfterUnacceptableAbsences',
     'completionPercent',
     'workerCorrectionDays',
+    'contactPhone',
+    'contactEmail',
+    'contactAddress',
     'modules',
     ...draft.modules.flatMap((_, i) => [moduleField(i, 'title'), moduleField(i, 'plannedSessions'), moduleField(i, 'summary')]),
     ...TEMPLATE_KEYS.map(templateField),

@@ -97,6 +97,7 @@ export async function reportFactsFor(db: Executor, referralId: string, now: Date
     dateOfBirth: referral.person_date_of_birth,
     decisionDate: referral.decision_date,
     programme: { label: definition.label, modules, reportTemplates: definition.reportTemplates },
+    serviceContact: definition.contact.phone || definition.contact.email || definition.contact.address ? definition.contact : null,
     sessions: {
       attended: attended.length,
       planned: plannedSessions,

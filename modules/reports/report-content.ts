@@ -72,6 +72,8 @@ export interface ReportFacts {
   workerName: string;
   /** How the referrer reaches the worker (their work email). */
   workerEmail?: string | null;
+  /** How the referrer reaches the service, from the programme definition when the report was prepared. */
+  serviceContact?: { phone: string; email: string; address: string } | null;
   /** For an early end: what happened, as the worker recorded it with the step. */
   endDetail?: string | null;
   managerName?: string | null;
@@ -404,6 +406,19 @@ function signOffSection(facts: ReportFacts): ReportSection {
   return { heading: 'Sign-off', paragraphs };
 }
 
+/** The service's own contact details, as the Programme page gives them; no section until there are some. */
+function contactSection(facts: ReportFacts): ReportSection[] {
+  const contact = facts.serviceContact;
+  const ways = [
+    contact?.phone ? `by phone on ${contact.phone}` : null,
+    contact?.email ? `by email at ${contact.email}` : null,
+    contact?.address ? `by post to ${contact.address.split('\n').map((line) => line.trim()).filter(Boolean).join(', ')}` : null,
+  ].filter((way): way is string => way !== null);
+  if (!ways.length) return [];
+  const list = ways.length === 1 ? ways[0]! : `${ways.slice(0, -1).join(', ')} or ${ways.at(-1)!}`;
+  return [{ heading: 'Contacting CHOICE', paragraphs: [`You can reach the CHOICE service ${list}.`] }];
+}
+
 /** A report of this kind from these facts, in words that fit the referral's route. */
 export function buildReport(kind: ReportKind, facts: ReportFacts, options: BuildReportOptions = {}): Report {
   const edited = options.introduction?.trim();
@@ -420,6 +435,7 @@ export function buildReport(kind: ReportKind, facts: ReportFacts, options: Build
     modulesSection(kind, facts),
     { heading: 'What happens next', paragraphs: nextSteps(kind, facts) },
     signOffSection(facts),
+    ...contactSection(facts),
   ];
   return {
     kind,

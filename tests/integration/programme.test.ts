@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../db/seed';
 import { currentProgramme, DEFAULT_PROGRAMME, DEFAULT_PROGRAMME_LABEL, ensureProgrammeDefinition, programmeHistory, saveProgramme } from '../../modules/programme/definition';
 import { startInProcessApp } from '../support/app';
-import { staffActor } from '../support/cases';
+import { allocatedReferral, staffActor } from '../support/cases';
+import { reportFactsFor } from '../../modules/reports/reports';
 import { useTestDatabase } from '../support/database';
 import { pageText } from '../support/http-client';
 import { signedInClient } from '../support/staff';
@@ -80,12 +81,17 @@ describe('the programme definition', () => {
     expect(pageText(invalid.text)).toContain('Enter the length of a session in minutes as a number');
     expect(invalid.text).toContain('value="an hour"');
 
-    const relabelled = form.map(([n, v]): [string, string] => [n, n === 'label' ? 'Agreed with the service, version 4' : v]);
+    const contact: Record<string, string> = { contactPhone: '0131 496 0000', contactEmail: 'choice@example.org' };
+    const relabelled = form.map(([n, v]): [string, string] => [n, n === 'label' ? 'Agreed with the service, version 4' : (contact[n] ?? v)]);
     const saved = await manager.post('/staff/programme', [...relabelled, ['intent', 'save']]);
     expect(saved.location).toBe('/staff/programme?done=saved');
     const after = pageText((await manager.get(saved.location!)).text);
     expect(after).toContain('Saved. The new version is in force from now on.');
     expect(after).toMatch(/Version 4\s*: Agreed with the service, version 4 Morag Manager, CHOICE service \(demo\)/);
+    // The service's own contact details, kept with the version, and read into a report prepared from now on.
+    expect((await currentProgramme(test.db)).definition.contact).toEqual({ phone: '0131 496 0000', email: 'choice@example.org', address: '' });
+    const referral = await allocatedReferral(test.db, 'fiscal@demo.example', 'worker@demo.example');
+    expect((await reportFactsFor(test.db, referral.id)).serviceContact).toEqual({ phone: '0131 496 0000', email: 'choice@example.org', address: '' });
 
     const stale = await manager.post('/staff/programme', [...form.map(([n, v]): [string, string] => [n, n === 'label' ? 'My stale edit' : v]), ['intent', 'save']]);
     expect(stale.status).toBe(409);

@@ -69,6 +69,12 @@ export function ProgrammeForm({ draft, version, errors, maxModules, rule }: { dr
         inputMode="numeric"
       />
 
+      <h2 className="govuk-heading-m">How referrers reach the service</h2>
+      <p className="govuk-body">Printed at the end of every report prepared from now on. Leave blank what the service does not want given; with none of them, reports give only the worker&apos;s name and email.</p>
+      <TextInput id="contactPhone" name="contactPhone" label="Phone number" value={draft.contactPhone} error={errors.contactPhone} width="20" inputMode="tel" />
+      <TextInput id="contactEmail" name="contactEmail" label="Email address" value={draft.contactEmail} error={errors.contactEmail} inputMode="email" />
+      <Textarea id="contactAddress" name="contactAddress" label="Postal address" value={draft.contactAddress} error={errors.contactAddress} rows={3} />
+
       <h2 className="govuk-heading-m" id="modules" tabIndex={-1}>
         Modules
       </h2>

@@ -26,6 +26,12 @@ describe('the default programme', () => {
     expect(programmeDefinitionSchema.parse(older).attendance).toEqual({ completionPercent: 100, workerCorrectionDays: 7 });
   });
 
+  it('reads a version saved before contact details existed with none, and invents none of its own', () => {
+    const { contact: _contact, ...older } = DEFAULT_PROGRAMME;
+    expect(programmeDefinitionSchema.parse(older).contact).toEqual({ phone: '', email: '', address: '' });
+    expect(DEFAULT_PROGRAMME.contact).toEqual({ phone: '', email: '', address: '' });
+  });
+
   it('is valid, and says plainly that it is not Sacro’s programme', () => {
     expect(programmeDefinitionSchema.parse(DEFAULT_PROGRAMME)).toEqual(DEFAULT_PROGRAMME);
     expect(DEFAULT_PROGRAMME.label).toBe(DEFAULT_PROGRAMME_LABEL);
@@ -103,6 +109,18 @@ describe('the programme form', () => {
       'template-completion': 'Enter the completion report template',
     });
     for (const field of Object.keys(checked.errors)) expect(fieldOrder(checked.draft)).toContain(field);
+  });
+
+  it('checks the service’s contact details, and keeps the address’s lines', () => {
+    const wrong = validateDraft({ ...draft, contactPhone: 'call us', contactEmail: 'choice at example', contactAddress: 'x'.repeat(501) });
+    expect(wrong.status === 'invalid' && wrong.errors).toEqual({
+      contactPhone: 'Enter a phone number using numbers and spaces, like 0131 496 0000',
+      contactEmail: 'Enter an email address in the right format, like choice@example.org',
+      contactAddress: 'The address must be 500 characters or fewer',
+    });
+    for (const field of ['contactPhone', 'contactEmail', 'contactAddress']) expect(fieldOrder(draft)).toContain(field);
+    const right = validateDraft({ ...draft, contactPhone: '0131 496 0000', contactEmail: 'choice@example.org', contactAddress: '1 Example Street\r\nEdinburgh EH1 1AA' });
+    expect(right.status === 'valid' && right.definition.contact).toEqual({ phone: '0131 496 0000', email: 'choice@example.org', address: '1 Example Street\nEdinburgh EH1 1AA' });
   });
 
   it('needs at least one module', () => {

@@ -243,6 +243,19 @@ describe('the introduction from the programme template', () => {
     }
   });
 
+  it('ends every report with the service’s own contact details when it has given some, and with nothing made up when it has not', () => {
+    const contact = { phone: '0131 496 0000', email: 'choice@example.org', address: '1 Example Street\nEdinburgh EH1 1AA' };
+    for (const kind of REPORT_KINDS) {
+      const report = buildReport(kind, facts({ serviceContact: contact, endReason: kind === 'ended_early' ? 'withdrawn' : null }));
+      expect(report.sections.at(-1)).toEqual({
+        heading: 'Contacting CHOICE',
+        paragraphs: ['You can reach the CHOICE service by phone on 0131 496 0000, by email at choice@example.org or by post to 1 Example Street, Edinburgh EH1 1AA.'],
+      });
+      expect(buildReport(kind, facts({ serviceContact: null })).sections.map((s) => s.heading)).not.toContain('Contacting CHOICE');
+    }
+    expect(buildReport('completion', facts({ serviceContact: { phone: '', email: 'choice@example.org', address: '' } })).sections.at(-1)!.paragraphs).toEqual(['You can reach the CHOICE service by email at choice@example.org.']);
+  });
+
   it('uses the manager’s edited text in place of the template', () => {
     const report = buildReport('completion', facts(), {
       introduction: '  John has done very well.  ',
