@@ -10,6 +10,7 @@
  */
 import type { Db } from '../../db/connection';
 import type { SafeguardingState } from '../../db/schema';
+import { isUuid } from '../administration/forms';
 import { recordAudit, type AuditActor, type Executor } from '../audit/record';
 import { viewerCan, type CaseViewer } from '../referrals/access';
 import { formatSessionDay } from '../sessions/times';
@@ -142,8 +143,6 @@ function viewOf(row: ConcernRow): ConcernView {
         : null,
   };
 }
-
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
 
 /** One concern, for a CHOICE manager; the read is audited. Anyone else, or no such item: null. */
 export async function readConcern(db: Executor, viewer: CaseViewer, concernId: string): Promise<ConcernView | null> {

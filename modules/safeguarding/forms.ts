@@ -4,6 +4,7 @@
  * field for every way it can be wrong.
  */
 import { z } from 'zod';
+import { field } from '../forms/field';
 import { dayInScotland, readDateParts } from '../referrals/dates';
 
 /** Kept under the length a page sends back after a failed post, so nothing typed is lost. */
@@ -35,14 +36,6 @@ const text = (label: string, max: number, missing: string) =>
       else if (CONTROL.test(value)) ctx.addIssue({ code: 'custom', message: `${label} must not contain hidden characters` });
       return value;
     });
-
-/** One field read with its own schema inside the form's transform, its issue added at its name. */
-function field<S extends z.ZodType>(ctx: z.RefinementCtx, name: string, schema: S, raw: unknown): z.output<S> | undefined {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  ctx.addIssue({ code: 'custom', path: [name], message: result.error.issues[0]?.message ?? 'Check this answer' });
-  return undefined;
-}
 
 const version = z.string({ error: CONCERN_MESSAGES.version }).regex(/^\d{1,9}$/, CONCERN_MESSAGES.version).transform(Number);
 const box = (message: string) => z.string({ error: message }).optional();

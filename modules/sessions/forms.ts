@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { HOMEWORK_OUTCOMES, SESSION_ENGAGEMENTS, type HomeworkOutcome, type ProgrammeSession, type SessionEngagement } from '../../db/schema';
+import { field } from '../forms/field';
 import { readDateParts } from '../referrals/dates';
 import { ABSENCE_JUDGEMENTS, ATTENDANCE_RECORDS, type AbsenceJudgement, type AttendanceRecord } from './session-machine';
 import { formatSessionDay, fromScottishClock, readClockTime, toScottishClock } from './times';
@@ -174,17 +175,6 @@ export interface NotesInput {
   concerns: string | null;
   safeguarding: boolean;
   privateNotes: string | null;
-}
-
-/**
- * Reads one field with its own schema inside an object's transform, adding its issue at
- * its name: every field of a form is checked at once, and the rules between fields too.
- */
-function field<S extends z.ZodType>(ctx: z.RefinementCtx, name: string, schema: S, raw: unknown): z.output<S> | undefined {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  ctx.addIssue({ code: 'custom', path: [name], message: result.error.issues[0]?.message ?? 'Check this answer' });
-  return undefined;
 }
 
 const notesStep = z
